@@ -1,0 +1,4 @@
+package dk.referent.committee.api;
+
+public record OrganisationAdded(String committeeId, String organisation) {
+}

@@ -1,0 +1,3 @@
+package dk.referent.meeting.api;
+
+public enum ActionStatus { OPEN, IN_PROGRESS, DONE, CANCELLED }

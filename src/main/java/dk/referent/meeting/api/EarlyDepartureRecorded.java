@@ -1,0 +1,4 @@
+package dk.referent.meeting.api;
+
+public record EarlyDepartureRecorded(String meetingId, String personId, String note) {
+}

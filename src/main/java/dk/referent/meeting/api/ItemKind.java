@@ -1,0 +1,4 @@
+package dk.referent.meeting.api;
+
+/** DECISION (beslutningspunkt), DISCUSSION (drøftelse), ORIENTATION (orienteringspunkt). */
+public enum ItemKind { DECISION, DISCUSSION, ORIENTATION }

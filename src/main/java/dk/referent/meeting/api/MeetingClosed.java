@@ -1,0 +1,4 @@
+package dk.referent.meeting.api;
+
+public record MeetingClosed(String meetingId) {
+}

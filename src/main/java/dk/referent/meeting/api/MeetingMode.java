@@ -1,0 +1,3 @@
+package dk.referent.meeting.api;
+
+public enum MeetingMode { IN_PERSON, VIRTUAL, HYBRID }

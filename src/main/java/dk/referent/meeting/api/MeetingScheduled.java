@@ -1,0 +1,7 @@
+package dk.referent.meeting.api;
+
+import java.time.OffsetDateTime;
+
+public record MeetingScheduled(String meetingId, String committeeId, String title, OffsetDateTime startsAt,
+                               OffsetDateTime endsAt, String location, MeetingMode mode) {
+}
