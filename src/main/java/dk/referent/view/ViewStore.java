@@ -152,14 +152,14 @@ public class ViewStore {
     }
 
     /** The view's JSON with its version, for the full audience ({@code audience} null) or a variant. */
-    public Optional<ObjectNode> find(String projection, String id, String audience) {
+    public Optional<ObjectNode> json(String projection, String id, String audience) {
         Document doc = views(projection).find(Filters.eq("_id", key(id, audience))).first();
         return Optional.ofNullable(doc).map(d -> parse(d.getString("body")));
     }
 
     /** The view as its record, without version. */
     public <V> Optional<V> find(String projection, String id, Class<V> viewClass) {
-        return find(projection, id, null).map(json -> toView(json, viewClass));
+        return json(projection, id, null).map(json -> toView(json, viewClass));
     }
 
     public long version(String projection, String id, String audience) {
