@@ -79,7 +79,9 @@ class AuditController {
         List<Map<String, Object>> result = new ArrayList<>();
         long position = 0;
         try (Stream<? extends TrackedEventMessage<?>> events = log.all()) {
-            for (TrackedEventMessage<?> e : (Iterable<TrackedEventMessage<?>>) events::iterator) {
+            java.util.Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
+            while (it.hasNext()) {
+                TrackedEventMessage<?> e = it.next();
                 position++;
                 if (!(e instanceof DomainEventMessage<?> d)) {
                     continue;
