@@ -358,7 +358,8 @@ class Meeting {
 
     private void requireNotClosed() {
         if (status != MeetingStatus.PLANNED && status != MeetingStatus.IN_PROGRESS) {
-            throw new RuleViolation("The meeting is already closed");
+            throw new RuleViolation(
+                    "Meeting already closed: apologies are registered and withdrawn before or during it");
         }
     }
 
