@@ -40,6 +40,7 @@ import dk.referent.shared.RuleViolation;
  * names: the detail is written for the person who sent the request.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);

@@ -106,8 +106,8 @@ abstract class MeetingFlowContract {
                 "baseRevision", 1));
         assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
         assertThat(merged.json().path("revision").asLong()).isEqualTo(3);
-        Response conflict = api.put(decisionPath, Map.of("text", "Dagsordenen blev ikke godkendt. Mødet startede til tiden.",
-                "outcome", "REJECTED", "baseRevision", 1));
+        Response conflict = api.put(decisionPath, Map.of("text", "Dagsordenen blev udsat. Mødet startede til tiden.",
+                "outcome", "POSTPONED", "baseRevision", 1));
         assertThat(conflict.status()).as(conflict.toString()).isEqualTo(409);
         assertThat(conflict.header("Content-Type")).startsWith("application/problem+json");
         assertThat(conflict.json().path("current").path("revision").asLong()).isEqualTo(3);
@@ -202,9 +202,9 @@ abstract class MeetingFlowContract {
         long version = api.get("/api/meetings/" + mid + "/minutes").json().path("version").asLong();
 
         Response missing = api.post("/api/meetings/" + mid + "/agenda", Map.of("kind", "DECISION", "visibility", "OPEN"));
-        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.status()).as(missing.toString()).isEqualTo(400);
         assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(missing.json().path("errors").findValuesAsText("field")).contains("title");
+        assertThat(missing.json().path("errors").findValuesAsText("field")).as(missing.toString()).contains("title");
 
         Response badEnum = api.post("/api/meetings/" + mid + "/agenda", Map.of("title", "x", "kind", "VOTE",
                 "visibility", "OPEN"));
