@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -92,6 +93,20 @@ class Fund {
                 case APPROVED -> total();
                 case CLOSED -> spentTotal();
             };
+        }
+
+        // value equality, so that the test fixture can compare the state built by commands and by replay
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Budget b && status == b.status && amounts.equals(b.amounts) && spent.equals(b.spent)
+                    && Objects.equals(split, b.split) && Objects.equals(decision, b.decision)
+                    && Objects.equals(project, b.project)
+                    && Objects.equals(responsibleOrganisation, b.responsibleOrganisation);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(status, amounts, spent, split, decision, project, responsibleOrganisation);
         }
     }
 
