@@ -30,7 +30,7 @@ public class ProjectionBarrier {
     /** correlation id → the last event id published for it, and the future completed when it is processed */
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    private record Pending(String lastEventId, CompletableFuture<Void> done) {
+    private record Pending(String lastEventId, CompletableFuture<Void> done, long since) {
     }
 
     public void dispatched(EventMessage<?> event) {
@@ -39,11 +39,12 @@ public class ProjectionBarrier {
             return;
         }
         if (pending.size() > MAX_PENDING) {
-            // nobody is waiting for that many: drop the oldest entries rather than grow without bound
-            pending.entrySet().removeIf(e -> e.getValue().done().isDone());
+            // entries of commands that failed after publishing, or whose sender did not wait: drop old ones
+            long old = System.nanoTime() - TimeUnit.MINUTES.toNanos(1);
+            pending.entrySet().removeIf(e -> e.getValue().done().isDone() || e.getValue().since() < old);
         }
         pending.compute(correlation.toString(), (key, previous) -> new Pending(event.getIdentifier(),
-                previous == null ? new CompletableFuture<>() : previous.done()));
+                previous == null ? new CompletableFuture<>() : previous.done(), System.nanoTime()));
     }
 
     public void processed(EventMessage<?> event) {

@@ -1,5 +1,5 @@
 package dk.referent.meeting.api;
 
 public record ActionStatusChanged(String meetingId, String itemId, String actionId, ActionStatus status,
-                                  ActionStatus previous) {
+                                  ActionStatus previous) implements MeetingEvent {
 }

@@ -1,4 +1,4 @@
 package dk.referent.meeting.api;
 
-public record ApologyWithdrawn(String meetingId, String memberId) {
+public record ApologyWithdrawn(String meetingId, String memberId) implements MeetingEvent {
 }

@@ -8,5 +8,5 @@ package dk.referent.meeting.api;
  */
 public record DecisionRecorded(String meetingId, String itemId, long revision, String text, Outcome outcome,
                                String previousText, Outcome previousOutcome, long baseRevision, boolean merged,
-                               String reason, boolean correction) {
+                               String reason, boolean correction) implements MeetingEvent {
 }

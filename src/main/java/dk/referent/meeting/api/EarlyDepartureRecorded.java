@@ -1,4 +1,4 @@
 package dk.referent.meeting.api;
 
-public record EarlyDepartureRecorded(String meetingId, String personId, String note) {
+public record EarlyDepartureRecorded(String meetingId, String personId, String note) implements MeetingEvent {
 }

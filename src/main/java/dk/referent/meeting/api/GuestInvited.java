@@ -3,5 +3,5 @@ package dk.referent.meeting.api;
 import java.util.List;
 
 public record GuestInvited(String meetingId, String guestId, String name, String title, String organisation,
-                           List<String> itemIds) {
+                           List<String> itemIds) implements MeetingEvent {
 }

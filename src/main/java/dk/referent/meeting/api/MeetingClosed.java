@@ -1,4 +1,4 @@
 package dk.referent.meeting.api;
 
-public record MeetingClosed(String meetingId) {
+public record MeetingClosed(String meetingId) implements MeetingEvent {
 }

@@ -1,4 +1,4 @@
 package dk.referent.meeting.api;
 
-public record MeetingStarted(String meetingId) {
+public record MeetingStarted(String meetingId) implements MeetingEvent {
 }

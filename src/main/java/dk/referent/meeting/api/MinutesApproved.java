@@ -1,4 +1,4 @@
 package dk.referent.meeting.api;
 
-public record MinutesApproved(String meetingId, String digest) {
+public record MinutesApproved(String meetingId, String digest) implements MeetingEvent {
 }

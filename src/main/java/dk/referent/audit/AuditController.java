@@ -1,0 +1,148 @@
+package dk.referent.audit;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dk.referent.committee.CommitteeProjection;
+import dk.referent.committee.CommitteeView;
+import dk.referent.meeting.api.Visibility;
+import dk.referent.minutes.MinutesProjection;
+import dk.referent.minutes.MinutesView;
+import dk.referent.security.Access;
+import dk.referent.security.CurrentUser;
+import dk.referent.shared.InvalidInput;
+import dk.referent.shared.NotFound;
+import dk.referent.view.EventLog;
+import dk.referent.view.ViewStore;
+
+/**
+ * The audit trail: the event log itself, filtered. Who did what and when is the event's metadata and
+ * timestamp; nothing here is a second log. The admin may read all of it; anyone else names an aggregate
+ * (committee, meeting or fund) they may read, and an observer never sees events of closed items.
+ */
+@RestController
+class AuditController {
+
+    private static final int MAX_LIMIT = 10_000;
+
+    private final EventLog log;
+    private final ViewStore views;
+    private final Access access;
+    private final ObjectMapper mapper;
+
+    AuditController(EventLog log, ViewStore views, Access access, ObjectMapper mapper) {
+        this.log = log;
+        this.views = views;
+        this.access = access;
+        this.mapper = mapper;
+    }
+
+    @GetMapping("/api/audit")
+    List<Map<String, Object>> audit(@RequestParam(required = false) String aggregateId,
+                                    @RequestParam(required = false) String actor,
+                                    @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(defaultValue = "1000") int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidInput("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        Instant start = from == null ? null : time("from", from);
+        Instant end = to == null ? null : time("to", to);
+        Set<String> hiddenItems = Set.of();
+        if (!CurrentUser.isAdmin()) {
+            if (aggregateId == null) {
+                throw new AccessDeniedException("only the admin may read the whole audit trail");
+            }
+            String audience = access.requireRead(committeeOf(aggregateId));
+            if (audience != null) {
+                hiddenItems = closedItems(aggregateId);
+            }
+        }
+        List<Map<String, Object>> result = new ArrayList<>();
+        long position = 0;
+        try (Stream<? extends TrackedEventMessage<?>> events = log.all()) {
+            java.util.Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
+            while (it.hasNext()) {
+                TrackedEventMessage<?> e = it.next();
+                position++;
+                if (!(e instanceof DomainEventMessage<?> d)) {
+                    continue;
+                }
+                if (aggregateId != null && !aggregateId.equals(d.getAggregateIdentifier())) {
+                    continue;
+                }
+                String who = String.valueOf(e.getMetaData().getOrDefault("actor", CurrentUser.SYSTEM));
+                if (actor != null && !actor.equals(who)) {
+                    continue;
+                }
+                if ((start != null && e.getTimestamp().isBefore(start)) || (end != null && e.getTimestamp().isAfter(end))) {
+                    continue;
+                }
+                JsonNode payload = mapper.valueToTree(e.getPayload());
+                if (!hiddenItems.isEmpty() && hiddenItems.contains(payload.path("itemId").asText())) {
+                    continue;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("position", position);
+                row.put("aggregateId", d.getAggregateIdentifier());
+                row.put("type", e.getPayloadType().getSimpleName());
+                row.put("version", d.getSequenceNumber() + 1);
+                row.put("at", e.getTimestamp());
+                row.put("actor", who);
+                row.put("correlationId", e.getMetaData().get("correlationId"));
+                row.put("payload", payload);
+                result.add(row);
+                if (result.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private String committeeOf(String aggregateId) {
+        if (views.find(CommitteeProjection.NAME, aggregateId, CommitteeView.class).isPresent()) {
+            return aggregateId;
+        }
+        return views.find(MinutesProjection.NAME, aggregateId, MinutesView.class).map(m -> m.committee().id())
+                .or(() -> views.json("fundstatus", aggregateId, null).map(j -> j.path("committeeId").asText()))
+                .orElseThrow(() -> new NotFound("No committee, meeting or fund " + aggregateId));
+    }
+
+    private Set<String> closedItems(String aggregateId) {
+        return views.find(MinutesProjection.NAME, aggregateId, MinutesView.class)
+                .map(m -> m.items().stream().filter(i -> i.visibility() == Visibility.CLOSED)
+                        .map(MinutesView.Item::id).collect(Collectors.toSet()))
+                .orElse(Set.of());
+    }
+
+    private static Instant time(String field, String s) {
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e2) {
+                throw new InvalidInput(field, "must be an ISO-8601 time with offset");
+            }
+        }
+    }
+}

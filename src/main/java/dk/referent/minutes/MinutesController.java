@@ -1,0 +1,206 @@
+package dk.referent.minutes;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dk.referent.meeting.api.ApproveMinutes;
+import dk.referent.security.Access;
+import dk.referent.shared.InvalidInput;
+import dk.referent.shared.NotFound;
+import dk.referent.view.Change;
+import dk.referent.view.EventLog;
+import dk.referent.view.InMemoryViews;
+import dk.referent.view.ProjectionRunner;
+import dk.referent.view.ViewStore;
+import dk.referent.web.Commands;
+
+/** The minutes: as JSON (now or as of a moment), as Markdown and HTML, their changes, approval and verification. */
+@RestController
+class MinutesController {
+
+    private final ViewStore views;
+    private final Meetings meetings;
+    private final Access access;
+    private final EventLog log;
+    private final ProjectionRunner runner;
+    private final ObjectMapper mapper;
+    private final Commands commands;
+
+    MinutesController(ViewStore views, Meetings meetings, Access access, EventLog log, ProjectionRunner runner,
+                      ObjectMapper mapper, Commands commands) {
+        this.views = views;
+        this.meetings = meetings;
+        this.access = access;
+        this.log = log;
+        this.runner = runner;
+        this.mapper = mapper;
+        this.commands = commands;
+    }
+
+    @GetMapping("/api/meetings")
+    List<Map<String, Object>> list(@RequestParam String committeeId) {
+        String audience = access.requireRead(committeeId);
+        List<MinutesView> found = new ArrayList<>();
+        for (String id : views.idsWhere(MinutesProjection.NAME, "committeeId", committeeId)) {
+            views.find(MinutesProjection.NAME, id, MinutesView.class).ifPresent(found::add);
+        }
+        found.sort(Comparator.comparing(MinutesView::startsAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (MinutesView m : found) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", m.meetingId());
+            row.put("committeeId", m.committee().id());
+            row.put("title", m.title());
+            row.put("startsAt", m.startsAt());
+            row.put("endsAt", m.endsAt());
+            row.put("location", m.location());
+            row.put("mode", m.mode());
+            row.put("status", m.status());
+            row.put("items", audience == null ? m.items().size()
+                    : m.items().stream().filter(i -> i.visibility() != dk.referent.meeting.api.Visibility.CLOSED).count());
+            result.add(row);
+        }
+        return result;
+    }
+
+    @GetMapping("/api/meetings/{mid}/minutes")
+    ObjectNode minutes(@PathVariable String mid, @RequestParam(required = false) String asOf) {
+        String audience = meetings.requireRead(mid);
+        if (asOf != null) {
+            return asOf(mid, parseTime(asOf), audience);
+        }
+        return views.json(MinutesProjection.NAME, mid, audience)
+                .orElseThrow(() -> new NotFound("No meeting " + mid));
+    }
+
+    @GetMapping(value = "/api/meetings/{mid}/minutes.md", produces = "text/markdown;charset=UTF-8")
+    String markdown(@PathVariable String mid, @RequestParam(required = false) String asOf) {
+        return MinutesDocument.markdown(view(mid, asOf));
+    }
+
+    @GetMapping(value = "/api/meetings/{mid}/minutes.html", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    String html(@PathVariable String mid, @RequestParam(required = false) String asOf) {
+        return MinutesDocument.html(view(mid, asOf));
+    }
+
+    @GetMapping("/api/meetings/{mid}/changes")
+    List<Change> changes(@PathVariable String mid, @RequestParam(defaultValue = "0") long since) {
+        String audience = meetings.requireRead(mid);
+        if (since < 0) {
+            throw new InvalidInput("since", "must be 0 or more");
+        }
+        return views.changesSince(MinutesProjection.NAME, mid, audience, since);
+    }
+
+    @GetMapping("/api/meetings/{mid}/agenda/{iid}/decision/history")
+    List<DecisionHistoryView.Revision> history(@PathVariable String mid, @PathVariable String iid) {
+        String audience = meetings.requireRead(mid);
+        ObjectNode json = views.json(DecisionHistoryProjection.NAME, mid, audience)
+                .orElseThrow(() -> new NotFound("No meeting " + mid));
+        DecisionHistoryView history = mapper.convertValue(json.without("version"), DecisionHistoryView.class);
+        return history.items().stream().filter(i -> i.itemId().equals(iid)).findFirst()
+                .orElseThrow(() -> new NotFound("No agenda item " + iid + " in meeting " + mid)).revisions();
+    }
+
+    @PostMapping("/api/meetings/{mid}/minutes/approve")
+    Map<String, Object> approve(@PathVariable String mid) {
+        meetings.requireEdit(mid);
+        MinutesView now = fold(mid, Instant.MAX);
+        String digest = MinutesDocument.sha256(MinutesDocument.markdown(now));
+        Long version = commands.send(new ApproveMinutes(mid, digest));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", mid);
+        result.put("version", version);
+        result.put("digest", digest);
+        return result;
+    }
+
+    @GetMapping("/api/meetings/{mid}/minutes/verify")
+    Map<String, Object> verify(@PathVariable String mid) {
+        String audience = meetings.requireRead(mid);
+        MinutesView current = meetings.minutes(mid);
+        String currentDigest = MinutesDocument.sha256(MinutesDocument.markdown(current));
+        List<Map<String, Object>> corrections = new ArrayList<>();
+        ObjectNode historyJson = views.json(DecisionHistoryProjection.NAME, mid, audience).orElseThrow();
+        DecisionHistoryView history = mapper.convertValue(historyJson.without("version"), DecisionHistoryView.class);
+        for (DecisionHistoryView.ItemHistory item : history.items()) {
+            for (DecisionHistoryView.Revision r : item.revisions()) {
+                if (r.correction()) {
+                    Map<String, Object> c = new LinkedHashMap<>();
+                    c.put("itemId", item.itemId());
+                    c.put("revision", r.revision());
+                    c.put("by", r.by());
+                    c.put("at", r.at());
+                    c.put("reason", r.reason());
+                    c.put("previousText", r.previousText());
+                    c.put("text", r.text());
+                    corrections.add(c);
+                }
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("approvedDigest", current.approvedDigest());
+        result.put("currentDigest", currentDigest);
+        result.put("intact", current.approvedDigest() != null && current.approvedDigest().equals(currentDigest));
+        result.put("corrections", corrections);
+        return result;
+    }
+
+    private MinutesView view(String mid, String asOf) {
+        String audience = meetings.requireRead(mid);
+        ObjectNode json = asOf == null
+                ? views.json(MinutesProjection.NAME, mid, audience).orElseThrow(() -> new NotFound("No meeting " + mid))
+                : asOf(mid, parseTime(asOf), audience);
+        return mapper.convertValue(json.without("version"), MinutesView.class);
+    }
+
+    /** The minutes as they stood at {@code at}: a fold of the log up to that moment. */
+    private ObjectNode asOf(String mid, Instant at, String audience) {
+        InMemoryViews folded = foldViews(at);
+        return folded.json(MinutesProjection.NAME, mid, audience)
+                .orElseThrow(() -> new NotFound("Meeting " + mid + " did not exist at " + at));
+    }
+
+    private MinutesView fold(String mid, Instant at) {
+        return foldViews(at).find(MinutesProjection.NAME, mid, MinutesView.class)
+                .orElseThrow(() -> new NotFound("No meeting " + mid));
+    }
+
+    private InMemoryViews foldViews(Instant at) {
+        InMemoryViews folded = new InMemoryViews(runner.projections(), mapper);
+        try (Stream<? extends TrackedEventMessage<?>> events = log.all()) {
+            folded.fold(events, e -> !e.getTimestamp().isAfter(at));
+        }
+        return folded;
+    }
+
+    static Instant parseTime(String s) {
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e2) {
+                throw new InvalidInput("asOf", "must be an ISO-8601 time with offset, e.g. 2024-10-04T11:32:00+02:00");
+            }
+        }
+    }
+}

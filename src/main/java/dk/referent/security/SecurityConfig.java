@@ -1,0 +1,58 @@
+package dk.referent.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+
+/**
+ * HTTP security: Basic for scripts, a session cookie (form login at /login) for the browser. CSRF protection
+ * applies to cookie-authenticated writes; a request that carries its own Authorization header cannot be forged
+ * by another site, so it is exempt. Health and the API description are public; everything else needs a user,
+ * and what a user may do in a committee is checked per request by {@link Access}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http) throws Exception {
+        CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
+        csrfHandler.setCsrfRequestAttributeName(null);
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/login", "/error")
+                        .permitAll()
+                        .requestMatchers("/api/**", "/ws/**", "/ws").authenticated()
+                        .anyRequest().permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ProblemEntryPoint()))
+                .formLogin(form -> form.loginProcessingUrl("/login").permitAll()
+                        .successHandler((req, res, auth) -> res.setStatus(HttpStatus.NO_CONTENT.value()))
+                        .failureHandler((req, res, ex) -> ProblemEntryPoint.write(res, HttpStatus.UNAUTHORIZED,
+                                "Unauthorized", "Wrong username or password")))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessHandler((req, res, auth) -> res.setStatus(HttpStatus.NO_CONTENT.value())))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(csrfHandler)
+                        .ignoringRequestMatchers(req -> req.getHeader("Authorization") != null))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(new ProblemEntryPoint())
+                        .accessDeniedHandler((req, res, ex) -> ProblemEntryPoint.write(res, HttpStatus.FORBIDDEN,
+                                "Forbidden", "You are not allowed to do this")))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        return http.build();
+    }
+}

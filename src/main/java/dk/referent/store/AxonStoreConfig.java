@@ -1,0 +1,86 @@
+package dk.referent.store;
+
+import java.time.Duration;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * Axon's event store and token store on MongoDB (the Mongo extension, one document per event).
+ * <p>
+ * Tracking look-back: the Mongo extension tracks by event timestamps. An event's timestamp is taken when the
+ * command handler applies it, but it becomes visible only when its append commits. A tracking processor that
+ * has already passed a newer event looks back this far for older ones that committed late; an event whose
+ * commit lands later than the window behind a newer one would be skipped for ever. Appends here take
+ * milliseconds, but a slow disk, a garbage-collection pause or a replica-set election can delay one by
+ * seconds, so the window is 10 s by default (referent.tracking.look-back). The price is that each tracking
+ * token remembers the ids of the events of the last window, and each poll re-reads them.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonStoreConfig {
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoClient client, MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(client, database.getName()).build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate template,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer,
+                                          @Value("${referent.tracking.look-back:10s}") Duration lookBack) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(template)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
+                .batchSize(200)
+                .build();
+    }
+
+    /**
+     * Tokens in MongoDB. A single node uses a fixed node id, so that after a restart it reclaims its own
+     * segments at once instead of waiting out the claim timeout of its previous incarnation.
+     */
+    @Bean
+    TokenStore tokenStore(MongoTemplate template, Serializer serializer,
+                          @Value("${referent.node-id:referent}") String nodeId) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(template)
+                .serializer(serializer)
+                .nodeId(nodeId)
+                .claimTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Aggregates stay in memory between commands, so a command does not reload its history. */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    /** A meeting typed live gets hundreds of events; a snapshot every 100 keeps a cold load short. */
+    @Bean
+    SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    }
+}

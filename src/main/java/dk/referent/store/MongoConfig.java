@@ -1,0 +1,61 @@
+package dk.referent.store;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * Which MongoDB: the one named by {@code referent.mongodb-uri} (REFERENT_MONGODB_URI), or, when that is unset,
+ * the embedded store in {@code referent.data-dir} (REFERENT_DATA_DIR, default ./data). Writes are acknowledged
+ * by a majority (on a replica set) and journaled, so a 2xx means the event is on disk.
+ */
+@Configuration(proxyBeanMethods = false)
+class MongoConfig {
+
+    static final String DATABASE = "referent";
+
+    @Bean(destroyMethod = "close")
+    StoreEndpoint storeEndpoint(@Value("${referent.mongodb-uri:}") String uri,
+                                @Value("${referent.data-dir:./data}") String dataDir) {
+        if (uri == null || uri.isBlank()) {
+            EmbeddedMongo embedded = new EmbeddedMongo(Path.of(dataDir));
+            return new StoreEndpoint(embedded.connectionString(), embedded);
+        }
+        return new StoreEndpoint(uri, null);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StoreEndpoint endpoint) {
+        ConnectionString cs = new ConnectionString(endpoint.uri());
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(cs);
+        if (endpoint.embedded() == null) {
+            settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+        }
+        return MongoClients.create(settings.build());
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, StoreEndpoint endpoint) {
+        String db = new ConnectionString(endpoint.uri()).getDatabase();
+        return client.getDatabase(db == null ? DATABASE : db);
+    }
+
+    /** Where the store is; {@code embedded} is null for an external MongoDB. */
+    record StoreEndpoint(String uri, EmbeddedMongo embedded) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

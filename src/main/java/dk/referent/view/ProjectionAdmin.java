@@ -1,0 +1,117 @@
+package dk.referent.view;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dk.referent.shared.NotFound;
+
+/**
+ * Operations on the read models as a whole: compare every stored view with a fresh fold of the log, and
+ * rebuild one projection by replaying the log into it.
+ */
+@Component
+public class ProjectionAdmin {
+
+    private final ProjectionRunner runner;
+    private final ViewStore store;
+    private final EventLog log;
+    private final ObjectMapper mapper;
+    private final EventProcessingConfiguration processing;
+
+    ProjectionAdmin(ProjectionRunner runner, ViewStore store, EventLog log, ObjectMapper mapper,
+                    EventProcessingConfiguration processing) {
+        this.runner = runner;
+        this.store = store;
+        this.log = log;
+        this.mapper = mapper;
+        this.processing = processing;
+    }
+
+    public record Consistency(boolean consistent, int checked, List<Map<String, Object>> differences) {
+    }
+
+    /** Folds the whole log into fresh views and compares them, version included, with the stored ones. */
+    public Consistency check() {
+        InMemoryViews fresh = new InMemoryViews(runner.projections(), mapper);
+        try (Stream<? extends TrackedEventMessage<?>> events = log.all()) {
+            fresh.fold(events, e -> true);
+        }
+        int checked = 0;
+        List<Map<String, Object>> differences = new ArrayList<>();
+        for (Projection<?> p : runner.projections()) {
+            Map<String, ObjectNode> expected = fresh.all(p.name());
+            Map<String, ObjectNode> actual = store.all(p.name());
+            Set<String> ids = new TreeSet<>(expected.keySet());
+            ids.addAll(actual.keySet());
+            for (String key : ids) {
+                String id = key.contains("|") ? key.substring(0, key.indexOf('|')) : key;
+                String audience = key.contains("|") ? key.substring(key.indexOf('|') + 1) : null;
+                ObjectNode want = audience == null ? expected.get(key)
+                        : fresh.json(p.name(), id, audience).map(ProjectionAdmin::withoutVersion).orElse(null);
+                ObjectNode have = audience == null ? actual.get(key) : withoutVersion(actual.get(key));
+                checked++;
+                if (want == null || !want.equals(have)) {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("projection", p.name());
+                    d.put("id", key);
+                    d.put("expected", want == null ? null : want.get(ViewStore.VERSION));
+                    d.put("stored", have == null ? null : have.get(ViewStore.VERSION));
+                    d.put("patch", want == null || have == null ? null
+                            : com.flipkart.zjsonpatch.JsonDiff.asJson(have, want));
+                    differences.add(d);
+                }
+            }
+        }
+        return new Consistency(differences.isEmpty(), checked, differences);
+    }
+
+    private static ObjectNode withoutVersion(ObjectNode json) {
+        if (json == null) {
+            return null;
+        }
+        ObjectNode copy = json.deepCopy();
+        copy.remove(ViewStore.VERSION);
+        return copy;
+    }
+
+    /** Replays the whole log into the named projection's views; live processing pauses meanwhile. */
+    public synchronized int rebuild(String name) {
+        Projection<?> projection = runner.projections().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFound("No projection named " + name));
+        EventProcessor processor = processing.eventProcessor(ProjectionRunner.GROUP)
+                .orElseThrow(() -> new IllegalStateException("no projection processor"));
+        processor.shutDown();
+        try {
+            store.clear(name);
+            int[] applied = {0};
+            ViewLookup lookup = store.lookup();
+            try (Stream<? extends TrackedEventMessage<?>> events = log.all()) {
+                events.forEach(e -> applied[0] += replay(projection, e, lookup));
+            }
+            return applied[0];
+        } finally {
+            processor.start();
+        }
+    }
+
+    private <V> int replay(Projection<V> projection, TrackedEventMessage<?> event, ViewLookup lookup) {
+        int n = 0;
+        for (String id : new TreeSet<>(projection.targets(event, lookup))) {
+            n += store.apply(projection, id, event, lookup).isEmpty() ? 0 : 1;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,251 @@
+package dk.referent.view;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.flipkart.zjsonpatch.JsonDiff;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+
+/**
+ * Read models in MongoDB, each with the version it reflects and a feed of its changes.
+ * <p>
+ * Per projection two collections: {@code view_<name>} holds one document per view (and per audience variant:
+ * {@code id|audience}) with its JSON, version, indexed refs and the ids of the last events applied to it;
+ * {@code changes_<name>} holds one entry per version with the JSON Patch from the previous version.
+ * <p>
+ * Applying is idempotent: an event whose id is among the view's recently applied ones is skipped (tracking
+ * processors may hand an event again after a restart). The change is written before the view, keyed by view and
+ * version, so a crash between the two writes is repaired by the replay writing the same change again.
+ */
+@Component
+public class ViewStore {
+
+    static final String VERSION = "version";
+    private static final int REMEMBERED_EVENTS = 128;
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoDatabase db;
+    private final ObjectMapper mapper;
+
+    public ViewStore(MongoDatabase db, ObjectMapper mapper) {
+        this.db = db;
+        this.mapper = mapper;
+    }
+
+    /** A change that was stored and may now be published. */
+    public record Stored(String topic, String audience, Change change) {
+    }
+
+    /**
+     * Applies one event to view {@code id} of the projection and to its audience variants; returns the changes
+     * stored (none when the event had been applied already).
+     */
+    public <V> List<Stored> apply(Projection<V> projection, String id, EventMessage<?> event, ViewLookup lookup) {
+        MongoCollection<Document> views = views(projection.name());
+        Document doc = views.find(Filters.eq("_id", id)).first();
+        if (doc != null && doc.getList("applied", String.class, List.of()).contains(event.getIdentifier())) {
+            return List.of();
+        }
+        long version = doc == null ? 0 : doc.getLong(VERSION);
+        ObjectNode previous = doc == null ? mapper.createObjectNode() : parse(doc.getString("body"));
+        V current = doc == null ? null : toView(previous, projection.viewClass());
+        V next = projection.apply(id, current, event, lookup);
+        ObjectNode body = mapper.valueToTree(next);
+
+        List<Stored> stored = new ArrayList<>();
+        stored.add(store(projection, id, null, doc, previous, body, version + 1, event));
+        for (Map.Entry<String, UnaryOperator<ObjectNode>> audience : projection.audiences().entrySet()) {
+            Stored s = applyAudience(projection, id, audience.getKey(), audience.getValue(), body, event);
+            if (s != null) {
+                stored.add(s);
+            }
+        }
+        return stored;
+    }
+
+    private <V> Stored applyAudience(Projection<V> projection, String id, String audience,
+                                     UnaryOperator<ObjectNode> filter, ObjectNode full, EventMessage<?> event) {
+        String key = id + "|" + audience;
+        Document doc = views(projection.name()).find(Filters.eq("_id", key)).first();
+        if (doc != null && doc.getList("applied", String.class, List.of()).contains(event.getIdentifier())) {
+            return null;
+        }
+        ObjectNode previous = doc == null ? mapper.createObjectNode() : parse(doc.getString("body"));
+        ObjectNode body = filter.apply(full.deepCopy());
+        long version = doc == null ? 0 : doc.getLong(VERSION);
+        ObjectNode previousContent = previous.deepCopy();
+        previousContent.remove(VERSION);
+        if (doc != null && previousContent.equals(body)) {
+            // nothing this audience may see has changed: no version, no message; remember the event only
+            List<String> applied = remember(doc, event);
+            views(projection.name()).updateOne(Filters.eq("_id", key),
+                    new Document("$set", new Document("applied", applied)));
+            return null;
+        }
+        return store(projection, key, audience, doc, previous, body, version + 1, event);
+    }
+
+    private <V> Stored store(Projection<V> projection, String key, String audience, Document doc,
+                             ObjectNode previous, ObjectNode content, long version, EventMessage<?> event) {
+        ObjectNode body = content.deepCopy();
+        body.put(VERSION, version);
+        JsonNode patch = JsonDiff.asJson(previous, body);
+        String baseId = audience == null ? key : key.substring(0, key.length() - audience.length() - 1);
+        Change change = new Change(event.getPayloadType().getSimpleName(), baseId, version,
+                event.getTimestamp(), actorOf(event), patch);
+
+        Document changeDoc = new Document("_id", key + "|" + version)
+                .append("key", key)
+                .append(VERSION, version)
+                .append("type", change.type())
+                .append("at", change.at().toString())
+                .append("actor", change.actor())
+                .append("eventId", event.getIdentifier())
+                .append("patch", patch.toString());
+        changes(projection.name()).replaceOne(Filters.eq("_id", changeDoc.get("_id")), changeDoc, UPSERT);
+
+        Document refs = new Document();
+        if (audience == null) {
+            projection.refs(toView(content, projection.viewClass())).forEach(refs::append);
+        }
+        Document viewDoc = new Document("_id", key)
+                .append(VERSION, version)
+                .append("body", body.toString())
+                .append("refs", refs)
+                .append("applied", remember(doc, event));
+        views(projection.name()).replaceOne(Filters.eq("_id", key), viewDoc, UPSERT);
+        return new Stored(audience == null ? projection.topic(baseId) : projection.topic(baseId),
+                audience, change);
+    }
+
+    private static List<String> remember(Document doc, EventMessage<?> event) {
+        List<String> applied = new ArrayList<>(doc == null ? List.of() : doc.getList("applied", String.class));
+        applied.add(event.getIdentifier());
+        if (applied.size() > REMEMBERED_EVENTS) {
+            applied = new ArrayList<>(applied.subList(applied.size() - REMEMBERED_EVENTS, applied.size()));
+        }
+        return applied;
+    }
+
+    static String actorOf(EventMessage<?> event) {
+        Object actor = event.getMetaData().get("actor");
+        return actor == null ? "system" : actor.toString();
+    }
+
+    /** The view's JSON with its version, for the full audience ({@code audience} null) or a variant. */
+    public Optional<ObjectNode> json(String projection, String id, String audience) {
+        Document doc = views(projection).find(Filters.eq("_id", key(id, audience))).first();
+        return Optional.ofNullable(doc).map(d -> parse(d.getString("body")));
+    }
+
+    /** The view as its record, without version. */
+    public <V> Optional<V> find(String projection, String id, Class<V> viewClass) {
+        return json(projection, id, null).map(json -> toView(json, viewClass));
+    }
+
+    public long version(String projection, String id, String audience) {
+        Document doc = views(projection).find(Filters.eq("_id", key(id, audience))).first();
+        return doc == null ? 0 : doc.getLong(VERSION);
+    }
+
+    /** The changes after version {@code since}, oldest first. */
+    public List<Change> changesSince(String projection, String id, String audience, long since) {
+        List<Change> result = new ArrayList<>();
+        Bson filter = Filters.and(Filters.eq("key", key(id, audience)), Filters.gt(VERSION, since));
+        for (Document d : changes(projection).find(filter).sort(Sorts.ascending(VERSION))) {
+            result.add(new Change(d.getString("type"), id, d.getLong(VERSION), Instant.parse(d.getString("at")),
+                    d.getString("actor"), parse(d.getString("patch"))));
+        }
+        return result;
+    }
+
+    public Set<String> idsWhere(String projection, String ref, String value) {
+        Set<String> ids = new HashSet<>();
+        for (Document d : views(projection).find(Filters.eq("refs." + ref, value)).projection(new Document("_id", 1))) {
+            String key = d.getString("_id");
+            if (key.indexOf('|') < 0) {
+                ids.add(key);
+            }
+        }
+        return ids;
+    }
+
+    /** Every full view of the projection: id → JSON with version. */
+    public Map<String, ObjectNode> all(String projection) {
+        Map<String, ObjectNode> result = new java.util.TreeMap<>();
+        for (Document d : views(projection).find()) {
+            result.put(d.getString("_id"), parse(d.getString("body")));
+        }
+        return result;
+    }
+
+    /** Removes every view and change of the projection (before a rebuild). */
+    public void clear(String projection) {
+        views(projection).deleteMany(new Document());
+        changes(projection).deleteMany(new Document());
+    }
+
+    /** A lookup over the stored views, for live projection. */
+    public ViewLookup lookup() {
+        return new ViewLookup() {
+            @Override
+            public <V> Optional<V> find(String projectionName, String id, Class<V> viewClass) {
+                return ViewStore.this.find(projectionName, id, viewClass);
+            }
+
+            @Override
+            public Set<String> idsWhere(String projectionName, String ref, String value) {
+                return ViewStore.this.idsWhere(projectionName, ref, value);
+            }
+        };
+    }
+
+    private static String key(String id, String audience) {
+        return audience == null ? id : id + "|" + audience;
+    }
+
+    private MongoCollection<Document> views(String projection) {
+        return db.getCollection("view_" + projection);
+    }
+
+    private MongoCollection<Document> changes(String projection) {
+        return db.getCollection("changes_" + projection);
+    }
+
+    private ObjectNode parse(String json) {
+        try {
+            return (ObjectNode) mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored view is not JSON", e);
+        }
+    }
+
+    <V> V toView(JsonNode json, Class<V> viewClass) {
+        ObjectNode copy = ((ObjectNode) json).deepCopy();
+        copy.remove(VERSION);
+        try {
+            return mapper.treeToValue(copy, viewClass);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored view does not fit " + viewClass.getSimpleName(), e);
+        }
+    }
+}
