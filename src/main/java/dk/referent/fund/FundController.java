@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dk.referent.committee.CommitteeProjection;
 import dk.referent.fund.api.AddContribution;
 import dk.referent.fund.api.AdjustBudget;
 import dk.referent.fund.api.ApproveBudget;
@@ -114,10 +115,14 @@ class FundController {
     }
 
     /**
-     * The hook for "the committee exists and the user may edit it": Access answers 404 for an unknown committee
-     * and 403 for anyone but its secretaries.
+     * The hook for "the committee exists and the user may edit it": 404 for an unknown committee (checked here as
+     * well, since Access lets the admin through without looking the committee up), 403 for anyone but its
+     * secretaries.
      */
     private void requireCommitteeForNewFund(String committeeId) {
+        if (views.json(CommitteeProjection.NAME, committeeId, null).isEmpty()) {
+            throw new NotFound("No committee " + committeeId);
+        }
         access.requireEdit(committeeId);
     }
 

@@ -59,6 +59,7 @@ class FundControllerTest {
     @Test
     void establishingAFundAnswers201WithItsId() throws Exception {
         when(commands.send(any(EstablishFund.class))).thenReturn("ignored");
+        when(views.json("committee", "c1", null)).thenReturn(Optional.of(json.createObjectNode()));
 
         mvc.perform(post("/api/funds").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"committeeId\":\"c1\",\"name\":\"Klyngemidler\"}"))
@@ -71,6 +72,16 @@ class FundControllerTest {
         verify(commands).send(sent.capture());
         assertThat(sent.getValue().committeeId()).isEqualTo("c1");
         assertThat(sent.getValue().name()).isEqualTo("Klyngemidler");
+    }
+
+    @Test
+    void noFundForAnUnknownCommittee() throws Exception {
+        when(views.json("committee", "c9", null)).thenReturn(Optional.empty());
+
+        mvc.perform(post("/api/funds").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"committeeId\":\"c9\",\"name\":\"Klyngemidler\"}"))
+                .andExpect(status().isNotFound());
+        verify(commands, never()).send(any());
     }
 
     @Test
