@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -20,6 +23,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import dk.referent.committee.CommitteeProjection;
 import dk.referent.committee.api.AddMember;
 import dk.referent.committee.api.CommitteeRole;
 import dk.referent.committee.api.CreateCommittee;
@@ -38,6 +42,10 @@ import dk.referent.meeting.api.RecordDecision;
 import dk.referent.meeting.api.RegisterApology;
 import dk.referent.meeting.api.ScheduleMeeting;
 import dk.referent.meeting.api.StartMeeting;
+import dk.referent.minutes.MinutesDocument;
+import dk.referent.minutes.MinutesProjection;
+import dk.referent.minutes.MinutesView;
+import dk.referent.view.InMemoryViews;
 
 class DemoMeetingTest {
 
@@ -257,6 +265,18 @@ class DemoMeetingTest {
             assertThat(events).filteredOn(DecisionRecorded.class::isInstance).hasSize(14);
             assertThat(events.get(events.size() - 1)).isInstanceOf(MeetingClosed.class);
             assertThat(config.eventStore().readEvents(DemoMeeting.COMMITTEE_ID).asStream().count()).isEqualTo(28);
+
+            // and the read side folds them into minutes that render
+            InMemoryViews views = new InMemoryViews(List.of(new CommitteeProjection(), new MinutesProjection()),
+                    new ObjectMapper().findAndRegisterModules());
+            views.fold(Stream.concat(config.eventStore().readEvents(DemoMeeting.COMMITTEE_ID).asStream(),
+                    config.eventStore().readEvents(DemoMeeting.MEETING_ID).asStream()), e -> true);
+            MinutesView minutes = views.find(MinutesProjection.NAME, DemoMeeting.MEETING_ID, MinutesView.class)
+                    .orElseThrow();
+            assertThat(minutes.items()).hasSize(15);
+            String markdown = MinutesDocument.markdown(minutes);
+            assertThat(markdown).contains("Klyngestyregruppen for Midtklyngen", "Mødedeltagere",
+                    "Skriftlige orienteringer", "Ingen punkter til eventuelt.");
         } finally {
             config.shutdown();
         }
