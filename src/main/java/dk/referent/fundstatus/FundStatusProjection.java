@@ -12,6 +12,7 @@ import dk.referent.view.ViewLookup;
 
 /** The fund status, one view per fund, folded from the fund's events alone (see {@link StatusFold}). */
 @Component
+@org.springframework.core.annotation.Order(15)
 class FundStatusProjection implements Projection<FundStatus> {
 
     static final String NAME = "fundstatus";
