@@ -60,7 +60,7 @@ import dk.referent.shared.RuleViolation;
  * </ul>
  * Command handlers that change an existing fund return its new version (last sequence number + 1).
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
 class Fund {
 
     static final int FIRST_YEAR = 2000;
