@@ -8,8 +8,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +27,12 @@ public class ProjectionAdmin {
     private final ViewStore store;
     private final EventLog log;
     private final ObjectMapper mapper;
-    private final EventProcessingConfiguration processing;
 
-    ProjectionAdmin(ProjectionRunner runner, ViewStore store, EventLog log, ObjectMapper mapper,
-                    EventProcessingConfiguration processing) {
+    ProjectionAdmin(ProjectionRunner runner, ViewStore store, EventLog log, ObjectMapper mapper) {
         this.runner = runner;
         this.store = store;
         this.log = log;
         this.mapper = mapper;
-        this.processing = processing;
     }
 
     public record Consistency(boolean consistent, int checked, List<Map<String, Object>> differences) {
@@ -45,6 +40,10 @@ public class ProjectionAdmin {
 
     /** Folds the whole log into fresh views and compares them, version included, with the stored ones. */
     public Consistency check() {
+        return runner.exclusively(this::compare);
+    }
+
+    private Consistency compare() {
         InMemoryViews fresh = new InMemoryViews(runner.projections(), mapper);
         try (Stream<? extends TrackedEventMessage<?>> events = log.all()) {
             fresh.fold(events, e -> true);
@@ -101,14 +100,14 @@ public class ProjectionAdmin {
         return copy;
     }
 
-    /** Replays the whole log into the named projection's views; live processing pauses meanwhile. */
-    public synchronized int rebuild(String name) {
+    /**
+     * Replays the whole log into the named projection's views. Live processing waits meanwhile (it resumes with
+     * the events that arrived during the replay, which the views then skip or apply as they need).
+     */
+    public int rebuild(String name) {
         Projection<?> projection = runner.projections().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFound("No projection named " + name));
-        EventProcessor processor = processing.eventProcessor(ProjectionRunner.GROUP)
-                .orElseThrow(() -> new IllegalStateException("no projection processor"));
-        processor.shutDown();
-        try {
+        return runner.exclusively(() -> {
             store.clear(name);
             int[] applied = {0};
             ViewLookup lookup = store.lookup();
@@ -116,9 +115,7 @@ public class ProjectionAdmin {
                 events.forEach(e -> applied[0] += replay(projection, e, lookup));
             }
             return applied[0];
-        } finally {
-            processor.start();
-        }
+        });
     }
 
     private <V> int replay(Projection<V> projection, TrackedEventMessage<?> event, ViewLookup lookup) {

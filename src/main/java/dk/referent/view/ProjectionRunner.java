@@ -52,8 +52,30 @@ public class ProjectionRunner {
                 .register(registry);
     }
 
+    /** Held while an event is applied, and by a rebuild for its whole replay. */
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+
+    /** Runs the work while no event is being applied (live processing waits until it is done). */
+    public <T> T exclusively(java.util.function.Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @EventHandler
     void on(Object payload, EventMessage<?> event) {
+        lock.lock();
+        try {
+            apply(event);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void apply(EventMessage<?> event) {
         long start = System.nanoTime();
         List<ViewStore.Stored> stored = new ArrayList<>();
         ViewLookup lookup = store.lookup();

@@ -4,10 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import dk.referent.committee.api.CommitteeCreated;
 
 /** The meeting flow over a real socket against the embedded store (a fresh data file). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -23,6 +36,43 @@ class EmbeddedStoreTest extends MeetingFlowContract {
         Path dir = Files.createTempDirectory("referent-it");
         registry.add("referent.data-dir", dir::toString);
         registry.add("referent.admin-password", () -> PASSWORD);
+    }
+
+    @Autowired
+    EventStorageEngine engine;
+
+    /**
+     * Tracking by timestamps skips an event that commits later than the look-back window behind a newer one. Here
+     * an event stamped first commits 3 s after a newer one has been processed: with the 10 s window it still
+     * reaches the read models.
+     */
+    @Test
+    void anEventThatCommitsLateBehindANewerOneIsStillProjected() throws Exception {
+        Instant stamped = Instant.now();
+        String slow = "slow-" + UUID.randomUUID();
+        String fast = "fast-" + UUID.randomUUID();
+        DomainEventMessage<?> slowEvent = new GenericDomainEventMessage<>("Committee", slow, 0,
+                new CommitteeCreated(slow, "Langsom", List.of("A")), Map.of("actor", "test"),
+                UUID.randomUUID().toString(), stamped);
+        DomainEventMessage<?> fastEvent = new GenericDomainEventMessage<>("Committee", fast, 0,
+                new CommitteeCreated(fast, "Hurtig", List.of("A")), Map.of("actor", "test"),
+                UUID.randomUUID().toString(), stamped.plusMillis(50));
+        engine.appendEvents(fastEvent);
+        awaitCommittee(fast, Duration.ofSeconds(10));
+        Thread.sleep(3_000); // the slow commit
+        engine.appendEvents(slowEvent);
+        awaitCommittee(slow, Duration.ofSeconds(10));
+    }
+
+    private void awaitCommittee(String id, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (api().get("/api/committees/" + id).status() == 200) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("committee " + id + " never reached the read model: " + api().get("/api/committees/" + id) + " audit: " + api().get("/api/audit?aggregateId=" + id).body());
     }
 
     @Override

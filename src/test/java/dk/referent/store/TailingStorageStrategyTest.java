@@ -1,0 +1,103 @@
+package dk.referent.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+import dk.referent.committee.api.CommitteeCreated;
+
+/**
+ * The tail in memory must answer tracking queries exactly as the store would: same events, same order, same
+ * tokens; and a late-committing event within the look-back window must still be found.
+ */
+class TailingStorageStrategyTest {
+
+    static final Duration LOOK_BACK = Duration.ofSeconds(10);
+    final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
+    EmbeddedMongo mongo;
+    MongoClient client;
+    MongoCollection<Document> events;
+    Instant start = Instant.parse("2026-01-01T10:00:00Z");
+
+    @BeforeEach
+    void open() throws Exception {
+        mongo = new EmbeddedMongo(Files.createTempDirectory("tail"));
+        client = MongoClients.create(mongo.connectionString());
+        events = client.getDatabase("t").getCollection("domainevents");
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        mongo.close();
+    }
+
+    DomainEventMessage<?> event(String id, Instant at) {
+        return new GenericDomainEventMessage<>("Committee", id, 0, new CommitteeCreated(id, id, List.of("A")),
+                Map.of(), UUID.randomUUID().toString(), at);
+    }
+
+    @Test
+    void theTailAnswersAsTheStoreDoesIncludingALateCommit() {
+        // the strategy starts before any of these events, so the tail covers windows after start + look-back
+        TailingStorageStrategy tailing = new TailingStorageStrategy(LOOK_BACK, true,
+                Clock.fixed(start, ZoneOffset.UTC));
+        TailingStorageStrategy plain = new TailingStorageStrategy(LOOK_BACK, false, Clock.fixed(start, ZoneOffset.UTC));
+        Instant t = start.plusSeconds(30);
+        tailing.appendEvents(events, List.of(event("a", t)), serializer);
+        tailing.appendEvents(events, List.of(event("c", t.plusMillis(100))), serializer);
+        List<? extends TrackedEventData<?>> first = tailing.findTrackedEvents(events,
+                tokenAt(t.minusSeconds(1)), 100);
+        assertThat(ids(first)).containsExactly("a", "c");
+        assertThat(ids(first)).isEqualTo(ids(plain.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100)));
+
+        // "b" was stamped between a and c but commits only now, after c has been seen
+        TrackingToken afterC = first.get(1).trackingToken();
+        tailing.appendEvents(events, List.of(event("b", t.plusMillis(50))), serializer);
+        List<? extends TrackedEventData<?>> late = tailing.findTrackedEvents(events, afterC, 100);
+        assertThat(ids(late)).containsExactly("b");
+        assertThat(late.get(0).trackingToken())
+                .isEqualTo(plain.findTrackedEvents(events, afterC, 100).get(0).trackingToken());
+        assertThat(tailing.findTrackedEvents(events, late.get(0).trackingToken(), 100)).isEmpty();
+    }
+
+    @Test
+    void windowsBeforeTheTailStartedGoToTheStore() {
+        TailingStorageStrategy plain = new TailingStorageStrategy(LOOK_BACK, false, Clock.fixed(start, ZoneOffset.UTC));
+        plain.appendEvents(events, List.of(event("old", start.minusSeconds(60))), serializer);
+        TailingStorageStrategy tailing = new TailingStorageStrategy(LOOK_BACK, true,
+                Clock.fixed(start, ZoneOffset.UTC));
+        assertThat(ids(tailing.findTrackedEvents(events, tokenAt(start.minusSeconds(120)), 100)))
+                .containsExactly("old");
+    }
+
+    static TrackingToken tokenAt(Instant at) {
+        return org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken.of(at, Map.of());
+    }
+
+    static List<String> ids(List<? extends TrackedEventData<?>> data) {
+        return data.stream().map(d -> ((org.axonframework.eventhandling.DomainEventData<?>) d).getAggregateIdentifier())
+                .toList();
+    }
+}
