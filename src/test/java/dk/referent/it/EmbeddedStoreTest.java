@@ -24,7 +24,7 @@ import dk.referent.committee.api.CommitteeCreated;
 
 /** The meeting flow over a real socket against the embedded store (a fresh data file). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EmbeddedStoreTest extends MeetingFlowContract {
+class EmbeddedStoreTest extends LiveContract {
 
     static final String PASSWORD = "it-admin-secret";
 
@@ -73,6 +73,16 @@ class EmbeddedStoreTest extends MeetingFlowContract {
             Thread.sleep(50);
         }
         throw new AssertionError("committee " + id + " never reached the read model: " + api().get("/api/committees/" + id) + " audit: " + api().get("/api/audit?aggregateId=" + id).body());
+    }
+
+    @Override
+    int port() {
+        return port;
+    }
+
+    @Override
+    String adminPassword() {
+        return PASSWORD;
     }
 
     @Override

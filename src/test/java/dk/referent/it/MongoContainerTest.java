@@ -14,7 +14,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MongoContainerTest extends MeetingFlowContract {
+class MongoContainerTest extends LiveContract {
 
     static final String PASSWORD = "it-admin-secret";
 
@@ -28,6 +28,16 @@ class MongoContainerTest extends MeetingFlowContract {
     static void store(DynamicPropertyRegistry registry) {
         registry.add("referent.mongodb-uri", () -> MONGO.getReplicaSetUrl("referent"));
         registry.add("referent.admin-password", () -> PASSWORD);
+    }
+
+    @Override
+    int port() {
+        return port;
+    }
+
+    @Override
+    String adminPassword() {
+        return PASSWORD;
     }
 
     @Override
