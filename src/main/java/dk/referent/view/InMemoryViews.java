@@ -89,7 +89,12 @@ public final class InMemoryViews implements ViewLookup {
         if (v == null) {
             return Optional.empty();
         }
-        ObjectNode body = mapper.valueToTree(v);
+        ObjectNode body;
+        try {
+            body = (ObjectNode) mapper.readTree(mapper.writeValueAsString(v));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         if (audience != null) {
             body = projection(projectionName).audiences().get(audience).apply(body);
         }

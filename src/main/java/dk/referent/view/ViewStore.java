@@ -69,7 +69,7 @@ public class ViewStore {
         ObjectNode previous = doc == null ? mapper.createObjectNode() : parse(doc.getString("body"));
         V current = doc == null ? null : toView(previous, projection.viewClass());
         V next = projection.apply(id, current, event, lookup);
-        ObjectNode body = mapper.valueToTree(next);
+        ObjectNode body = normalised(next);
 
         List<Stored> stored = new ArrayList<>();
         stored.add(store(projection, id, null, doc, previous, body, version + 1, event));
@@ -229,6 +229,18 @@ public class ViewStore {
 
     private MongoCollection<Document> changes(String projection) {
         return db.getCollection("changes_" + projection);
+    }
+
+    /**
+     * The view as JSON exactly as it will read back from the store: numbers take the node types the parser gives
+     * them (a long 4 and an int 4 are different nodes to Jackson, which would put spurious operations in patches).
+     */
+    ObjectNode normalised(Object view) {
+        try {
+            return parse(mapper.writeValueAsString(view));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("view cannot be written as JSON", e);
+        }
     }
 
     private ObjectNode parse(String json) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ import dk.referent.shared.RuleViolation;
  * names: the detail is written for the person who sent the request.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -76,7 +78,7 @@ class ProblemHandler {
     }
 
     @ExceptionHandler({RuleViolation.class, InvalidInput.class, NotFound.class, AggregateNotFoundException.class,
-            ConcurrencyException.class})
+            IncompatibleAggregateException.class, ConcurrencyException.class})
     ProblemDetail domain(RuntimeException e) {
         if (e instanceof DecisionConflict c) {
             ProblemDetail p = problem(HttpStatus.CONFLICT, "Conflict", c.getMessage());
@@ -98,6 +100,10 @@ class ProblemHandler {
         }
         if (e instanceof AggregateNotFoundException a) {
             return problem(HttpStatus.NOT_FOUND, "Not found", "No such id: " + a.getAggregateIdentifier());
+        }
+        if (e instanceof IncompatibleAggregateException) {
+            // the id names another kind of aggregate (a committee's id in a meeting's URL)
+            return problem(HttpStatus.NOT_FOUND, "Not found", "No such id");
         }
         if (e instanceof ConcurrencyException) {
             return problem(HttpStatus.CONFLICT, "Conflict", "Someone else changed this at the same moment; try again");
