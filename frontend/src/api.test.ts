@@ -39,7 +39,7 @@ describe('api', () => {
   it('turns problem+json into an ApiError carrying the body', async () => {
     const body = { title: 'Conflict', status: 409, detail: 'overlap', current: { revision: 3, text: 'theirs', outcome: null } };
     vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status: 409, headers: { 'Content-Type': 'application/problem+json' } })));
-    const err = await api.recordDecision('m', 'i', { text: 'mine', outcome: null, baseRevision: 1 }).catch((e) => e);
+    const err = await api.recordDecision('m', 'i', { text: 'mine', outcome: 'NOTED', baseRevision: 1 }).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(409);
     expect(err.problem.current).toEqual({ revision: 3, text: 'theirs', outcome: null });

@@ -246,7 +246,7 @@ export const api = {
   minutes: (mid: string) => request<Minutes>('GET', `/api/meetings/${enc(mid)}/minutes`),
   meetingChanges: (mid: string, since: number) =>
     request<Change[]>('GET', `/api/meetings/${enc(mid)}/changes?since=${since}`),
-  recordDecision: (mid: string, iid: string, body: { text: string; outcome: Outcome | null; baseRevision: number; reason?: string }) =>
+  recordDecision: (mid: string, iid: string, body: { text: string; outcome: Outcome; baseRevision: number; reason?: string }) =>
     request<{ revision: number }>('PUT', `/api/meetings/${enc(mid)}/agenda/${enc(iid)}/decision`, body),
   decisionHistory: (mid: string, iid: string) =>
     request<Revision[]>('GET', `/api/meetings/${enc(mid)}/agenda/${enc(iid)}/decision/history`),

@@ -26,6 +26,11 @@ const drafts = new Map<string, { baseline: Baseline; draft: string; outcome: Out
 const toBaseline = (d: Decision | null): Baseline =>
   d ? { revision: d.revision, text: d.text ?? '', outcome: d.outcome ?? null } : { revision: 0, text: '', outcome: null };
 
+/** Every decision has an outcome; the first one is preset from the kind of item. */
+export function defaultOutcome(kind: AgendaItem['kind']): Outcome {
+  return kind === 'ORIENTATION' ? 'NOTED' : kind === 'DISCUSSION' ? 'DISCUSSED' : 'APPROVED';
+}
+
 /**
  * The decision of one agenda item: a textbox labelled "Beslutning" and a "Gem" button. An edit names the
  * revision it started from; while the user types, live changes by others never overwrite their text (they are
@@ -41,6 +46,7 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
   const [baseline, setBaseline] = useState<Baseline>(() => kept?.baseline ?? toBaseline(decision));
   const [draft, setDraft] = useState(kept?.draft ?? decision?.text ?? '');
   const [outcome, setOutcome] = useState<Outcome | null>(kept ? kept.outcome : decision?.outcome ?? null);
+  const shownOutcome: Outcome = outcome ?? defaultOutcome(item.kind);
   const [reason, setReason] = useState('');
   const [conflict, setConflict] = useState<Baseline | null>(null);
   const [saving, setSaving] = useState(false);
@@ -48,7 +54,7 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
   const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
 
-  const dirty = draft !== baseline.text || outcome !== baseline.outcome;
+  const dirty = draft !== baseline.text || (outcome !== null && outcome !== baseline.outcome);
   const correction = status === 'MINUTES_APPROVED';
   const afterMeeting = status === 'CLOSED' || status === 'MINUTES_APPROVED';
 
@@ -77,7 +83,13 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
     setMessage(null);
     setError(null);
     const text = draft;
-    const chosen = outcome;
+    const chosen = shownOutcome;
+    if (!text.trim()) {
+      setError(t('emptyDecision'));
+      setSaving(false);
+      textRef.current?.focus();
+      return;
+    }
     try {
       const res = await save(meetingId, item.id, {
         text,
@@ -172,8 +184,7 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
       <div class="decision-row">
         <label>
           {t('outcome')}{' '}
-          <select value={outcome ?? ''} onChange={(e) => setOutcome((e.currentTarget.value || null) as Outcome | null)}>
-            <option value="">{t('noOutcome')}</option>
+          <select value={shownOutcome} onChange={(e) => setOutcome(e.currentTarget.value as Outcome)}>
             {OUTCOMES.map((o) => (
               <option key={o} value={o}>{i.tv('outcome', o)}</option>
             ))}
