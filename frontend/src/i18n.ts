@@ -68,6 +68,7 @@ const da = {
   noItems: 'Dagsordenen er tom.',
   startMeeting: 'Start mødet',
   closeMeeting: 'Afslut mødet',
+  confirmClose: 'Afslut mødet nu? Derefter kræver rettelser af beslutninger en begrundelse, når referatet er godkendt.',
 
   decision: 'Beslutning',
   decisionHeading: 'Beslutning',
@@ -245,6 +246,7 @@ const en: Record<Key, string> = {
   noItems: 'The agenda is empty.',
   startMeeting: 'Start the meeting',
   closeMeeting: 'Close the meeting',
+  confirmClose: 'Close the meeting now? Once the minutes are approved, corrections to decisions need a reason.',
 
   decision: 'Decision',
   decisionHeading: 'Decision',

@@ -193,7 +193,7 @@ function MeetingControls({ minutes, canEdit, showMinutes, onToggleMinutes }: { m
         <button type="button" onClick={() => void run(() => api.startMeeting(minutes.meetingId))}>{t('startMeeting')}</button>
       )}
       {canEdit && minutes.status === 'IN_PROGRESS' && (
-        <button type="button" class="secondary" onClick={() => void run(() => api.closeMeeting(minutes.meetingId))}>{t('closeMeeting')}</button>
+        <button type="button" class="secondary" onClick={() => window.confirm(t('confirmClose')) && void run(() => api.closeMeeting(minutes.meetingId))}>{t('closeMeeting')}</button>
       )}
       {error && <p class="error" role="alert">{error}</p>}
     </div>
