@@ -240,8 +240,9 @@ export const api = {
   committees: () => request<Committee[]>('GET', '/api/committees'),
   committee: (cid: string) => request<Committee>('GET', `/api/committees/${enc(cid)}`),
   meetings: (cid: string) => request<MeetingSummary[]>('GET', `/api/meetings?committeeId=${enc(cid)}`),
-  /** Not in API.md v1: a committee's funds, used only if the backend offers it. */
-  funds: (cid: string) => request<{ id: string; name: string }[]>('GET', `/api/funds?committeeId=${enc(cid)}`),
+  /** Not in API.md v1: a committee's funds (with their totals), used only if the backend offers it. */
+  funds: (cid: string) =>
+    request<{ id: string; name: string; totals?: FundStatus['totals'] }[]>('GET', `/api/funds?committeeId=${enc(cid)}`),
 
   minutes: (mid: string) => request<Minutes>('GET', `/api/meetings/${enc(mid)}/minutes`),
   meetingChanges: (mid: string, since: number) =>

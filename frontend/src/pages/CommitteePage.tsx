@@ -41,7 +41,15 @@ export function CommitteePage({ id }: { id: string }) {
               <h2>{t('funds')}</h2>
               <ul class="list">
                 {funds.data.map((f) => (
-                  <li key={f.id}><Link href={`/funds/${encodeURIComponent(f.id)}`}>{f.name}</Link></li>
+                  <li key={f.id}>
+                    <Link href={`/funds/${encodeURIComponent(f.id)}`}><strong>{f.name}</strong></Link>
+                    {f.totals && (
+                      <div class="muted">
+                        {t('contributed')} {i.amount(f.totals.contributed)} · {t('committed')} {i.amount(f.totals.committed)} ·{' '}
+                        {t('remaining')} {i.amount(f.totals.remaining)}
+                      </div>
+                    )}
+                  </li>
                 ))}
               </ul>
             </>

@@ -1,5 +1,5 @@
-import type { FundStatus } from '../api';
-import { useLiveFund } from '../hooks';
+import { api, type FundStatus } from '../api';
+import { useAsync, useLiveFund } from '../hooks';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 import { ErrorBox } from '../components/ErrorBox';
@@ -10,6 +10,8 @@ export function FundPage({ id }: { id: string }) {
   const i = useI18n();
   const { t } = i;
   const { doc: fund, error, last } = useLiveFund(id);
+  const committeeId = fund?.committeeId;
+  const committee = useAsync(() => (committeeId ? api.committee(committeeId).catch(() => null) : Promise.resolve(null)), [committeeId]);
 
   if (!fund) {
     return (
@@ -19,10 +21,13 @@ export function FundPage({ id }: { id: string }) {
       </section>
     );
   }
-  return <FundView fund={fund} lastChange={last ? t('lastChange', { type: last.type ?? '', actor: last.actor ?? '' }) : null} />;
+  const lastChange = last
+    ? t('lastChange', { type: i.tv('event', last.type ?? ''), actor: last.actor ?? '' }) + (last.at ? ` · ${i.dateTime(last.at)}` : '')
+    : null;
+  return <FundView fund={fund} committeeName={committee.data?.name} lastChange={lastChange} />;
 }
 
-export function FundView({ fund, lastChange }: { fund: FundStatus; lastChange?: string | null }) {
+export function FundView({ fund, committeeName, lastChange }: { fund: FundStatus; committeeName?: string; lastChange?: string | null }) {
   const i = useI18n();
   const { t } = i;
   const years = [...new Set([...(fund.byYear ?? []).map((y) => y.year), ...(fund.byOrganisation ?? []).flatMap((o) => o.years.map((y) => y.year))])].sort();
@@ -42,13 +47,13 @@ export function FundView({ fund, lastChange }: { fund: FundStatus; lastChange?: 
       <header class="page-head">
         <p class="crumbs">
           <Link href="/">{t('committees')}</Link>
-          {fund.committeeId ? <> › <Link href={`/committees/${encodeURIComponent(fund.committeeId)}`}>{t('meetings')}</Link></> : null}
+          {fund.committeeId ? <> › <Link href={`/committees/${encodeURIComponent(fund.committeeId)}`}>{committeeName ?? t('meetings')}</Link></> : null}
         </p>
         <h1 tabIndex={-1}>{fund.name}</h1>
         <p class="muted small" aria-live="polite">{lastChange ?? ''}</p>
       </header>
 
-      <section aria-labelledby="totals-h">
+      <section class="bare" aria-labelledby="totals-h">
         <h2 id="totals-h" class="sr-only">{t('fundTotals')}</h2>
         <dl class="totals">
           {cards.map(([label, value, key]) => (
@@ -127,17 +132,17 @@ export function FundView({ fund, lastChange }: { fund: FundStatus; lastChange?: 
             <table class="numbers" data-testid="budgets-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('project')}</th><th scope="col">{t('status')}</th><th scope="col">{t('responsible')}</th>
-                  <th scope="col">{t('amounts')}</th><th scope="col">{t('total')}</th><th scope="col">{t('spent')}</th><th scope="col">{t('decidedAt')}</th>
+                  <th scope="col">{t('project')}</th><th scope="col" class="text">{t('status')}</th><th scope="col" class="text">{t('responsible')}</th>
+                  <th scope="col" class="text">{t('amounts')}</th><th scope="col">{t('total')}</th><th scope="col">{t('spent')}</th><th scope="col">{t('decidedAt')}</th>
                 </tr>
               </thead>
               <tbody>
                 {fund.budgets.map((b) => (
                   <tr key={b.id} class={`budget-${b.status}`}>
                     <th scope="row">{b.project}</th>
-                    <td><span class={`badge budget-${b.status}`}>{i.tv('budget', b.status)}</span></td>
-                    <td>{b.responsibleOrganisation ?? '–'}</td>
-                    <td class="amounts">{(b.amounts ?? []).map((a) => `${a.year}: ${i.amount(a.amount)}`).join(' · ')}</td>
+                    <td class="text"><span class={`badge budget-${b.status}`}>{i.tv('budget', b.status)}</span></td>
+                    <td class="text">{b.responsibleOrganisation ?? '–'}</td>
+                    <td class="text amounts">{(b.amounts ?? []).map((a) => `${a.year}: ${i.amount(a.amount)}`).join(' · ')}</td>
                     <td>{i.amount(b.total)}</td>
                     <td>{i.amount(b.spent)}</td>
                     <td>

@@ -48,6 +48,7 @@ export function MeetingPage({ id, itemId }: { id: string; itemId: string | null 
   const { doc: minutes, error, last } = useLiveMeeting(id);
   const committeeId = minutes?.committee?.id;
   const committee = useAsync(() => (committeeId ? api.committee(committeeId) : Promise.resolve(null)), [committeeId]);
+  const funds = useAsync(() => (committeeId ? api.funds(committeeId).catch(() => []) : Promise.resolve([])), [committeeId]);
   const [showMinutes, setShowMinutes] = useState(false);
 
   const role = committee.data?.access?.find((a) => a.username === user?.username)?.role;
@@ -79,7 +80,10 @@ export function MeetingPage({ id, itemId }: { id: string; itemId: string | null 
         .filter((u) => u.editingItemId === current.id && u.username !== user?.username)
         .map((u) => u.displayName || u.username)
     : [];
-  const fundIds = [...new Map(items.flatMap((it) => it.budgets ?? []).map((b) => [b.fundId, b])).values()];
+  // the committee's funds (if the backend lists them), else the funds this meeting's budgets draw on
+  const fundLinks: { id: string; name: string }[] = funds.data?.length
+    ? funds.data
+    : [...new Set(items.flatMap((it) => it.budgets ?? []).map((b) => b.fundId))].map((fid) => ({ id: fid, name: t('fund') }));
 
   return (
     <div class="meeting">
@@ -129,12 +133,12 @@ export function MeetingPage({ id, itemId }: { id: string; itemId: string | null 
               </li>
             ))}
           </ol>
-          {fundIds.length > 0 && (
+          {fundLinks.length > 0 && (
             <>
               <h2>{t('funds')}</h2>
               <ul class="plain">
-                {fundIds.map((b) => (
-                  <li key={b.fundId}><Link href={`/funds/${encodeURIComponent(b.fundId)}`}>{t('fund')} · {b.project}</Link></li>
+                {fundLinks.map((f) => (
+                  <li key={f.id}><Link href={`/funds/${encodeURIComponent(f.id)}`}>{f.name}</Link></li>
                 ))}
               </ul>
             </>
