@@ -250,10 +250,25 @@ async function main() {
     const ctxB = await browser.newContext(contextOptions);
     const A = await ctxA.newPage();
     const B = await ctxB.newPage();
+    // B's WebSocket runs through the test, so the test can cut it (and hold off its reconnects) like a lost network
+    let blockB = false;
+    let expectSocketErrors = false;
+    const bSockets = [];
+    await B.routeWebSocket(/\/ws$/, (ws) => {
+      if (blockB) {
+        void ws.close({ code: 1013, reason: 'e2e: still offline' });
+        return;
+      }
+      bSockets.push({ ws, server: ws.connectToServer() });
+    });
     const pageErrors = [];
     for (const [who, p] of [['A', A], ['B', B]]) {
       p.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
-      p.on('console', (m) => m.type() === 'error' && pageErrors.push(`${who} console: ${m.text()}`));
+      p.on('console', (m) => {
+        if (m.type() !== 'error') return;
+        if (expectSocketErrors && /WebSocket/.test(m.text())) return;
+        pageErrors.push(`${who} console: ${m.text()}`);
+      });
     }
     const shot = (p, name) => p.screenshot({ path: join(out, `${name}.png`), fullPage: true });
 
@@ -349,6 +364,30 @@ async function main() {
       await B.getByRole('button', { name: 'Gem min udgave' }).click();
       await A.waitForFunction((t) => document.querySelector('textarea')?.value === t, mineB, { timeout: 5000 });
       return 'both texts shown side by side with a diff; B\'s version saved on top and reached A';
+    });
+
+    await check('after a lost connection B catches up on what it missed', async () => {
+      if (!live) return { skip: 'no live connection' };
+      expectSocketErrors = true;
+      blockB = true;                                      // B's socket drops and B cannot reconnect …
+      for (const c of bSockets.splice(0)) {
+        await c.ws.close({ code: 1012, reason: 'e2e: connection lost' }).catch(() => undefined);
+        await c.server.close().catch(() => undefined);
+      }
+      await B.locator('.conn[data-status="reconnecting"]').waitFor({ timeout: 8000 });
+      const missed = `Tilføjet mens B var væk (${stamp}).`;
+      await box(A).fill(missed);                          // … while A saves
+      await A.getByRole('button', { name: 'Gem', exact: true }).click();
+      await A.getByText(/Gemt \(revision/).waitFor();
+      await sleep(300);
+      if ((await box(B).inputValue()) === missed) throw new Error('B received the change while disconnected?');
+      await shot(B, '06b-reconnecting');
+      blockB = false;                                      // B may reconnect now
+      const t0 = Date.now();
+      await B.waitForFunction((t) => document.querySelector('textarea')?.value === t, missed, { timeout: 15_000 });
+      await waitLive(B);
+      expectSocketErrors = false;
+      return `B showed the lost connection, reconnected and caught up ${Date.now() - t0} ms after the way was open`;
     });
 
     await check('decision history shows the revisions with a diff', async () => {
