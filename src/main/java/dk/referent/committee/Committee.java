@@ -34,7 +34,7 @@ import dk.referent.shared.RuleViolation;
  * the rules and apply; event sourcing handlers only assign. Handlers other than creation answer the aggregate's
  * version after the command (the number of events in its stream).
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
 class Committee {
 
     @AggregateIdentifier

@@ -19,6 +19,10 @@ import dk.referent.committee.api.AddOrganisation;
 import dk.referent.committee.api.CommitteeRole;
 import dk.referent.committee.api.CreateCommittee;
 import dk.referent.committee.api.GrantAccess;
+import dk.referent.security.Access;
+import dk.referent.security.CurrentUser;
+import dk.referent.security.Users;
+import dk.referent.shared.InvalidInput;
 import dk.referent.web.Commands;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,8 +36,13 @@ class CommitteeController {
 
     private final Commands commands;
 
-    CommitteeController(Commands commands) {
+    private final Access access;
+    private final Users users;
+
+    CommitteeController(Commands commands, Access access, Users users) {
         this.commands = commands;
+        this.access = access;
+        this.users = users;
     }
 
     record CreateCommitteeRequest(@NotBlank @Size(max = 500) String name,
@@ -61,11 +70,16 @@ class CommitteeController {
     ResponseEntity<Created> create(@Valid @RequestBody CreateCommitteeRequest body) {
         String id = UUID.randomUUID().toString();
         commands.send(new CreateCommittee(id, body.name(), body.organisations()));
+        if (!CurrentUser.isAdmin()) {
+            // whoever sets a committee up keeps its minutes until they hand that on
+            commands.send(new GrantAccess(id, CurrentUser.name(), AccessRole.SECRETARY));
+        }
         return ResponseEntity.created(location("/api/committees/{id}", id)).body(new Created(id));
     }
 
     @PostMapping("/{cid}/members")
     ResponseEntity<Created> addMember(@PathVariable String cid, @Valid @RequestBody AddMemberRequest body) {
+        access.requireEdit(cid);
         String id = UUID.randomUUID().toString();
         commands.send(new AddMember(cid, id, body.name(), body.title(), body.organisation(), body.role()));
         return ResponseEntity.created(location("/api/committees/{cid}/members/{id}", cid, id)).body(new Created(id));
@@ -74,12 +88,17 @@ class CommitteeController {
     @PutMapping("/{cid}/access/{username}")
     Changed grantAccess(@PathVariable String cid, @PathVariable String username,
                         @Valid @RequestBody GrantAccessRequest body) {
+        access.requireEdit(cid);
+        if (users.find(username).isEmpty()) {
+            throw new InvalidInput("username", "no user named " + username + " (the admin creates users first)");
+        }
         Long version = commands.send(new GrantAccess(cid, username, body.role()));
         return new Changed(cid, version);
     }
 
     @PostMapping("/{cid}/organisations")
     Changed addOrganisation(@PathVariable String cid, @Valid @RequestBody AddOrganisationRequest body) {
+        access.requireEdit(cid);
         Long version = commands.send(new AddOrganisation(cid, body.organisation()));
         return new Changed(cid, version);
     }

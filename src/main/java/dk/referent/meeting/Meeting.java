@@ -67,7 +67,7 @@ import dk.referent.shared.RuleViolation;
  * answers the aggregate's version after the command (the number of events in its stream), also when the command
  * changed nothing.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache", snapshotTriggerDefinition = "snapshotTrigger")
 class Meeting {
 
     @AggregateIdentifier

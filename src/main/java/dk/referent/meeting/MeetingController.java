@@ -41,6 +41,7 @@ import dk.referent.meeting.api.ScheduleMeeting;
 import dk.referent.meeting.api.StartMeeting;
 import dk.referent.meeting.api.Visibility;
 import dk.referent.meeting.api.WithdrawApology;
+import dk.referent.security.Access;
 import dk.referent.shared.Aggregates;
 import dk.referent.shared.InvalidInput;
 import dk.referent.shared.NotFound;
@@ -68,11 +69,13 @@ class MeetingController {
     private final Commands commands;
     private final Repository<Meeting> meetings;
     private final Committees committees;
+    private final Access access;
 
-    MeetingController(Commands commands, Repository<Meeting> meetings, Committees committees) {
+    MeetingController(Commands commands, Repository<Meeting> meetings, Committees committees, Access access) {
         this.commands = commands;
         this.meetings = meetings;
         this.committees = committees;
+        this.access = access;
     }
 
     // request and response bodies
@@ -166,6 +169,7 @@ class MeetingController {
     @PostMapping
     ResponseEntity<Created> schedule(@Valid @RequestBody ScheduleMeetingRequest body) {
         committees.requireExists(body.committeeId());
+        access.requireEdit(body.committeeId());
         String id = UUID.randomUUID().toString();
         commands.send(new ScheduleMeeting(id, body.committeeId(), body.title(), body.startsAt(), body.endsAt(),
                 optional(body.location()), body.mode()));
@@ -174,11 +178,13 @@ class MeetingController {
 
     @PostMapping("/{mid}/start")
     Changed start(@PathVariable String mid) {
+        edit(mid);
         return changed(mid, commands.send(new StartMeeting(mid)));
     }
 
     @PostMapping("/{mid}/close")
     Changed close(@PathVariable String mid) {
+        edit(mid);
         return changed(mid, commands.send(new CloseMeeting(mid)));
     }
 
@@ -186,6 +192,7 @@ class MeetingController {
 
     @PostMapping("/{mid}/agenda")
     ResponseEntity<CreatedItem> addAgendaItem(@PathVariable String mid, @Valid @RequestBody AgendaItemRequest body) {
+        edit(mid);
         String id = UUID.randomUUID().toString();
         commands.send(new AddAgendaItem(mid, id, body.toDetails()));
         int number = meeting(mid, m -> m.agendaItemNumber(id)).orElseThrow();
@@ -196,6 +203,7 @@ class MeetingController {
     @PatchMapping("/{mid}/agenda/{iid}")
     Changed editAgendaItem(@PathVariable String mid, @PathVariable String iid,
                            @Valid @RequestBody AgendaItemPatch body) {
+        edit(mid);
         AgendaItemDetails current = meeting(mid, m -> m.agendaItem(iid))
                 .orElseThrow(() -> new NotFound("The meeting has no agenda item " + iid));
         return changed(mid, commands.send(new EditAgendaItem(mid, iid, body.applyTo(current))));
@@ -203,6 +211,7 @@ class MeetingController {
 
     @PostMapping("/{mid}/guests")
     ResponseEntity<Created> inviteGuest(@PathVariable String mid, @Valid @RequestBody InviteGuestRequest body) {
+        edit(mid);
         String id = UUID.randomUUID().toString();
         commands.send(new InviteGuest(mid, id, body.name(), optional(body.title()), optional(body.organisation()),
                 body.itemIds() == null ? List.of() : body.itemIds()));
@@ -213,6 +222,7 @@ class MeetingController {
 
     @PostMapping("/{mid}/apologies")
     Changed registerApology(@PathVariable String mid, @Valid @RequestBody ApologyRequest body) {
+        edit(mid);
         String committeeId = meeting(mid, Meeting::committeeId);
         if (committees.member(committeeId, body.memberId()).isEmpty()) {
             throw new InvalidInput("memberId", "is not a member of the meeting's committee");
@@ -222,12 +232,14 @@ class MeetingController {
 
     @DeleteMapping("/{mid}/apologies/{memberId}")
     Changed withdrawApology(@PathVariable String mid, @PathVariable String memberId) {
+        edit(mid);
         return changed(mid, commands.send(new WithdrawApology(mid, memberId)));
     }
 
     @PutMapping("/{mid}/attendance/{personId}")
     Changed recordAttendance(@PathVariable String mid, @PathVariable String personId,
                              @Valid @RequestBody AttendanceRequest body) {
+        edit(mid);
         requireParticipant(mid, personId);
         return changed(mid, commands.send(new RecordAttendance(mid, personId, body.presence())));
     }
@@ -235,6 +247,7 @@ class MeetingController {
     /** Extension: "forlod mødet efter punkt 7". */
     @PostMapping("/{mid}/departures")
     Changed recordEarlyDeparture(@PathVariable String mid, @Valid @RequestBody DepartureRequest body) {
+        edit(mid);
         requireParticipant(mid, body.personId());
         return changed(mid, commands.send(new RecordEarlyDeparture(mid, body.personId(), optional(body.note()))));
     }
@@ -244,6 +257,7 @@ class MeetingController {
     @PutMapping("/{mid}/agenda/{iid}/decision")
     DecisionRecordedAnswer recordDecision(@PathVariable String mid, @PathVariable String iid,
                                           @Valid @RequestBody DecisionRequest body) {
+        edit(mid);
         Long version = commands.send(new RecordDecision(mid, iid, body.text(), body.outcome(), body.baseRevision(),
                 optional(body.reason())));
         // the revision this command recorded (or found in place), even if others were recorded right after
@@ -254,6 +268,7 @@ class MeetingController {
     @PostMapping("/{mid}/agenda/{iid}/actions")
     ResponseEntity<Created> addAction(@PathVariable String mid, @PathVariable String iid,
                                       @Valid @RequestBody ActionRequest body) {
+        edit(mid);
         String id = UUID.randomUUID().toString();
         commands.send(new AddActionItem(mid, iid, id, body.description(), body.owner(), body.due()));
         return ResponseEntity.created(location("/api/meetings/{mid}/actions/{aid}", mid, id)).body(new Created(id));
@@ -263,10 +278,16 @@ class MeetingController {
     @PatchMapping("/{mid}/actions/{aid}")
     Changed changeActionStatus(@PathVariable String mid, @PathVariable String aid,
                                @Valid @RequestBody ActionStatusRequest body) {
+        edit(mid);
         return changed(mid, commands.send(new ChangeActionStatus(mid, aid, body.status())));
     }
 
     // helpers
+
+    /** Only the committee's secretaries (and the admin) change its meetings. */
+    private void edit(String mid) {
+        access.requireEdit(meeting(mid, Meeting::committeeId));
+    }
 
     private <R> R meeting(String mid, Function<Meeting, R> question) {
         return Aggregates.read(meetings, mid, "meeting", question);

@@ -155,7 +155,7 @@ public final class MinutesDocument {
         StringBuilder out = new StringBuilder();
         for (char c : s.replace('\r', ' ').replace('\n', ' ').toCharArray()) {
             switch (c) {
-                case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '!', '|', '>', '~' ->
+                case '\\', '`', '*', '_', '[', ']', '#', '|', '>', '~' ->
                         out.append('\\').append(c);
                 case '<' -> out.append("&lt;");
                 case '&' -> out.append("&amp;");
@@ -167,7 +167,8 @@ public final class MinutesDocument {
 
     /** A paragraph block of user text: line breaks kept, every line escaped, no line can start a heading. */
     static String mdBlock(String s) {
-        return s.lines().map(l -> l.isBlank() ? "" : mdInline(l.strip()).replaceFirst("^(\\d+)\\.", "$1\\\\."))
+        return s.lines().map(l -> l.isBlank() ? "" : mdInline(l.strip()).replaceFirst("^(\\d+)\\.", "$1\\\\.")
+                        .replaceFirst("^([+=-])", "\\\\$1"))
                 .collect(Collectors.joining("\n"));
     }
 

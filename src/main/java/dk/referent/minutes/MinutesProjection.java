@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.referent.committee.CommitteeProjection;
 import dk.referent.committee.CommitteeView;
 import dk.referent.committee.api.MemberAdded;
+import dk.referent.fund.api.FundEvent;
 import dk.referent.meeting.api.ActionItemAdded;
 import dk.referent.meeting.api.ActionStatus;
 import dk.referent.meeting.api.ActionStatusChanged;
@@ -74,9 +75,17 @@ public class MinutesProjection implements Projection<MinutesView> {
         return "/topic/meetings/" + id;
     }
 
+    /** The committee, and each budget approved under one of its items ({@code budget_<id>}). */
     @Override
     public Map<String, String> refs(MinutesView view) {
-        return Map.of("committeeId", view.committee().id());
+        Map<String, String> refs = new java.util.TreeMap<>();
+        refs.put("committeeId", view.committee().id());
+        view.items().forEach(i -> i.budgets().forEach(b -> refs.put(budgetRef(b.budgetId()), "1")));
+        return refs;
+    }
+
+    static String budgetRef(String budgetId) {
+        return "budget_" + budgetId;
     }
 
     @Override
@@ -109,7 +118,13 @@ public class MinutesProjection implements Projection<MinutesView> {
             }
             return ids;
         }
-        return e instanceof MeetingEvent m ? Set.of(m.meetingId()) : Set.of();
+        if (e instanceof MeetingEvent m) {
+            return Set.of(m.meetingId());
+        }
+        if (e instanceof FundEvent f) {
+            return BudgetLinks.targets(f, views);
+        }
+        return Set.of();
     }
 
     @Override
@@ -179,6 +194,8 @@ public class MinutesProjection implements Projection<MinutesView> {
                 actions.add(new Action(a.actionId(), a.description(), a.owner(), a.due(), ActionStatus.OPEN));
                 return i.withActions(actions);
             });
+        } else if (e instanceof FundEvent f) {
+            return BudgetLinks.apply(v, f);
         } else if (e instanceof ActionStatusChanged a) {
             return v.mapItem(a.itemId(), i -> i.withActions(i.actions().stream()
                     .map(x -> x.id().equals(a.actionId()) ? x.withStatus(a.status()) : x).toList()));

@@ -3,6 +3,11 @@ package dk.referent.security;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import java.time.Clock;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,10 +31,18 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http) throws Exception {
+    AuthenticationManager authenticationManager(Users users, PasswordEncoder encoder, Clock clock) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(encoder);
+        dao.setUserDetailsService(users);
+        return new ProviderManager(new VerifiedCredentials(dao, clock));
+    }
+
+    @Bean
+    SecurityFilterChain security(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
-        http.authorizeHttpRequests(auth -> auth
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/login", "/error")
                         .permitAll()

@@ -3,7 +3,6 @@ package dk.referent.store;
 import java.time.Duration;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -16,6 +15,13 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperev
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -46,12 +52,11 @@ class AxonStoreConfig {
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate template,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer,
                                           @Value("${referent.tracking.look-back:10s}") Duration lookBack) {
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(snapshotSerializer())
                 .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
                 .batchSize(200)
                 .build();
@@ -74,8 +79,21 @@ class AxonStoreConfig {
 
     /** Aggregates stay in memory between commands, so a command does not reload its history. */
     @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(@Value("${referent.aggregate-cache-size:5000}") int size) {
+        return new AggregateCache(size);
+    }
+
+    /**
+     * Snapshots are the aggregates' own fields (they have no getters), written as JSON. Only the aggregates
+     * are ever written with it; events and tokens use the general serializer.
+     */
+    static Serializer snapshotSerializer() {
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
     /** A meeting typed live gets hundreds of events; a snapshot every 100 keeps a cold load short. */

@@ -173,7 +173,7 @@ public class ViewStore {
         Bson filter = Filters.and(Filters.eq("key", key(id, audience)), Filters.gt(VERSION, since));
         for (Document d : changes(projection).find(filter).sort(Sorts.ascending(VERSION))) {
             result.add(new Change(d.getString("type"), id, d.getLong(VERSION), Instant.parse(d.getString("at")),
-                    d.getString("actor"), parse(d.getString("patch"))));
+                    d.getString("actor"), parseAny(d.getString("patch"))));
         }
         return result;
     }
@@ -240,6 +240,14 @@ public class ViewStore {
             return parse(mapper.writeValueAsString(view));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("view cannot be written as JSON", e);
+        }
+    }
+
+    private JsonNode parseAny(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored patch is not JSON", e);
         }
     }
 

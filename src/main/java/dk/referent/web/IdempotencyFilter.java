@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -36,12 +37,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";
 
-    private final MongoCollection<Document> answers;
-    private final Clock clock;
+    private final ObjectProvider<MongoDatabase> db;
+    private final ObjectProvider<Clock> clock;
     private final ConcurrentHashMap<String, Boolean> running = new ConcurrentHashMap<>();
 
-    IdempotencyFilter(MongoDatabase db, Clock clock) {
-        this.answers = db.getCollection("idempotency");
+    /** Resolved on first use, so that web slices without a store can still start. */
+    IdempotencyFilter(ObjectProvider<MongoDatabase> db, ObjectProvider<Clock> clock) {
+        this.db = db;
         this.clock = clock;
     }
 
@@ -62,6 +64,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         CachedBodyRequest cached = request instanceof CachedBodyRequest c ? c : new CachedBodyRequest(request);
         String id = MinutesDocument.sha256(CurrentUser.name() + "\n" + request.getRequestURI() + "\n" + key);
         String bodyHash = MinutesDocument.sha256(new String(cached.body(), StandardCharsets.UTF_8));
+        MongoCollection<Document> answers = db.getObject().getCollection("idempotency");
         Document previous = answers.find(Filters.eq("_id", id)).first();
         if (previous != null) {
             replay(previous, bodyHash, response);
@@ -87,7 +90,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         .append("contentType", wrapper.getContentType())
                         .append("location", wrapper.getHeader("Location"))
                         .append("body", new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8))
-                        .append("at", clock.instant().toString()));
+                        .append("at", clock.getObject().instant().toString()));
             }
             wrapper.copyBodyToResponse();
         } finally {

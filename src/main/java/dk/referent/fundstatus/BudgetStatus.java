@@ -1,0 +1,3 @@
+package dk.referent.fundstatus;
+
+enum BudgetStatus { PROPOSED, APPROVED, CLOSED }

@@ -1,0 +1,52 @@
+package dk.referent.fundstatus;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.stereotype.Component;
+
+import dk.referent.fund.api.FundEvent;
+import dk.referent.view.Projection;
+import dk.referent.view.ViewLookup;
+
+/** The fund status, one view per fund, folded from the fund's events alone (see {@link StatusFold}). */
+@Component
+@org.springframework.core.annotation.Order(15)
+class FundStatusProjection implements Projection<FundStatus> {
+
+    static final String NAME = "fundstatus";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<FundStatus> viewClass() {
+        return FundStatus.class;
+    }
+
+    @Override
+    public Set<String> targets(EventMessage<?> event, ViewLookup views) {
+        return event.getPayload() instanceof FundEvent e ? Set.of(e.fundId()) : Set.of();
+    }
+
+    @Override
+    public FundStatus apply(String id, FundStatus current, EventMessage<?> event, ViewLookup views) {
+        if (!(event.getPayload() instanceof FundEvent e)) {
+            return current;
+        }
+        return StatusFold.of(id, current).apply(e).view();
+    }
+
+    @Override
+    public Map<String, String> refs(FundStatus view) {
+        return view.committeeId() == null ? Map.of() : Map.of("committeeId", view.committeeId());
+    }
+
+    @Override
+    public String topic(String id) {
+        return "/topic/funds/" + id;
+    }
+}
