@@ -136,16 +136,21 @@ function apiClient(base, user, pass) {
 
 async function findOrSeed(api) {
   const notes = [];
-  let committees = (await api('GET', '/api/committees')).data ?? [];
+  // the demo is loaded at start-up; its read models may trail /actuator/health by a moment
   let committee, meeting;
-  for (const c of committees) {
-    const ms = (await api('GET', `/api/meetings?committeeId=${encodeURIComponent(c.id)}`)).data ?? [];
-    if (ms.length) {
-      committee = c;
-      meeting = ms.find((m) => m.status === 'IN_PROGRESS') ?? ms[0];
-      break;
+  for (let i = 0; i < 40 && !meeting; i++) {
+    if (i) await sleep(250);
+    const committees = (await api('GET', '/api/committees')).data;
+    for (const c of Array.isArray(committees) ? committees : []) {
+      const ms = (await api('GET', `/api/meetings?committeeId=${encodeURIComponent(c.id)}`)).data;
+      if (Array.isArray(ms) && ms.length) {
+        committee = c;
+        meeting = ms.find((m) => m.status === 'IN_PROGRESS') ?? ms[0];
+        break;
+      }
     }
   }
+  if (meeting) notes.push(`using the demo: committee "${committee.name}", meeting ${meeting.id}`);
   if (!meeting) {
     notes.push('no demo committee/meeting found: seeded one through the API');
     const c = await api('POST', '/api/committees', { name: 'Klyngestyregruppe (e2e)', organisations: ['Region Midtjylland', 'Horsens Kommune', 'PLO Midtjylland'] });
@@ -270,7 +275,8 @@ async function main() {
         pageErrors.push(`${who} console: ${m.text()}`);
       });
     }
-    const shot = (p, name) => p.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+    // what the user sees (the console's side panels are sticky, so a full-page picture would misplace them)
+    const shot = (p, name, fullPage = false) => p.screenshot({ path: join(out, `${name}.png`), fullPage });
 
     // --- login and navigation ---
     await check('login page (deep link /login serves the app)', async () => {
@@ -448,7 +454,7 @@ async function main() {
       await A.locator('.minutes-doc').waitFor();
       await A.locator('.minutes-doc').screenshot({ path: join(out, '10-minutes-preview.png') });
       await A.emulateMedia({ media: 'print' });
-      await shot(A, '11-minutes-print');
+      await shot(A, '11-minutes-print', true);
       await A.pdf({ path: join(out, 'minutes.pdf'), format: 'A4' });
       const visible = await A.locator('.console').isVisible();
       await A.emulateMedia({ media: 'screen' });
@@ -471,7 +477,7 @@ async function main() {
         if (!live) return { skip: 'no live connection' };
         await waitLive(B);
         await sleep(300);
-        await shot(B, '12-fund-before');
+        await shot(B, '12-fund-before', true);
         const before = await B.getByTestId('total-committed').locator('dd').textContent();
         const status = (await api('GET', `/api/funds/${fund.id}/status`)).data;
         const year = status?.byYear?.[0]?.year ?? new Date().getFullYear();
@@ -483,7 +489,7 @@ async function main() {
         const after = await B.getByTestId('total-committed').locator('dd').textContent();
         await B.getByText(`E2E-projekt ${stamp}`).waitFor({ timeout: 2000 });
         await sleep(1300); // let the highlight fade before the picture
-        await shot(B, '13-fund-after');
+        await shot(B, '13-fund-after', true);
         if (ms > LIVE_MS) throw new Error(`took ${ms} ms (${before} → ${after})`);
         return `committed ${before} → ${after} after ${ms} ms (fund ${fund.how})`;
       });

@@ -110,6 +110,8 @@ const da = {
   changedFrom: 'Ændringer fra revision {from}',
   firstRevision: 'Første udgave',
   added: 'tilføjet',
+  before: 'Før',
+  after: 'Efter',
   removed: 'slettet',
   correction: 'Rettelse',
 
@@ -300,6 +302,8 @@ const en: Record<Key, string> = {
   changedFrom: 'Changes from revision {from}',
   firstRevision: 'First version',
   added: 'added',
+  before: 'Before',
+  after: 'After',
   removed: 'removed',
   correction: 'Correction',
 

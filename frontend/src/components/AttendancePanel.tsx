@@ -22,6 +22,18 @@ export async function recordChoice(calls: AttendanceCalls, meetingId: string, pe
 
 const CHOICES: Choice[] = ['IN_ROOM', 'VIRTUAL', 'AFBUD'];
 
+/** Members by organisation (in the order the committee lists them), then the guests. */
+function groups(people: Attendee[], guestsLabel: string): [string, Attendee[]][] {
+  const byOrg = new Map<string, Attendee[]>();
+  for (const p of people.filter((x) => !x.guest)) {
+    const key = p.organisation || '–';
+    if (!byOrg.has(key)) byOrg.set(key, []);
+    byOrg.get(key)!.push(p);
+  }
+  const guests = people.filter((x) => x.guest);
+  return [...byOrg.entries(), ...(guests.length ? [[guestsLabel, guests] as [string, Attendee[]]] : [])];
+}
+
 export function AttendancePanel({ minutes, canEdit, calls = api }: { minutes: Minutes; canEdit: boolean; calls?: AttendanceCalls }) {
   const { t } = useI18n();
   const people = attendees(minutes);
@@ -52,13 +64,16 @@ export function AttendancePanel({ minutes, canEdit, calls = api }: { minutes: Mi
         <strong>{counts.apologies}</strong> {t('summaryApologies')} · {counts.expected} {t('summaryExpected')}
       </p>
       {error && <p class="error" role="alert">{error}</p>}
+      {groups(people, t('guests')).map(([group, members]) => (
+        <div key={group} class="att-group">
+          <h3 class="att-org">{group} <span class="muted small">({members.filter((m) => m.attendance === 'IN_ROOM' || m.attendance === 'VIRTUAL').length}/{members.length})</span></h3>
       <ul class="people">
-        {people.map((p) => (
+        {members.map((p) => (
           <li key={p.id} data-person={p.id} class={`att-${p.attendance}`}>
             <div class="person">
               <span class="name">{p.name}</span>
               {p.guest && <span class="badge">{t('guest')}</span>}
-              {p.detail && <span class="muted small">{p.detail}</span>}
+              {p.title && <span class="muted small">{p.title}</span>}
               {p.leftEarly && <span class="muted small">{t('leftEarly')}: {p.leftEarly}</span>}
             </div>
             <div class="segmented" role="group" aria-label={t('attendanceFor', { name: p.name })}>
@@ -78,6 +93,8 @@ export function AttendancePanel({ minutes, canEdit, calls = api }: { minutes: Mi
           </li>
         ))}
       </ul>
+        </div>
+      ))}
     </section>
   );
 }

@@ -64,6 +64,7 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
     if (decision.revision < baseline.revision) return;
     if (decision.revision === baseline.revision && decision.text === baseline.text && decision.outcome === baseline.outcome) return;
     const b = toBaseline(decision);
+    if (decision.revision > baseline.revision) setMessage(null);
     setBaseline(b);
     setDraft(b.text);
     setOutcome(b.outcome);

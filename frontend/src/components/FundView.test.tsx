@@ -55,3 +55,12 @@ describe('DiffView', () => {
     expect(container.textContent).toContain('[slettet: ');
   });
 });
+
+describe('DiffView on a rewrite', () => {
+  it('shows before and after whole when most of the text changed', () => {
+    const { container } = render(<DiffView before="Punktet blev udsat." after="Styregruppen godkendte budgettet for 2025 med bemærkninger." />);
+    expect(container.querySelector('.diff-whole')).toBeTruthy();
+    expect(container.querySelector('del')!.textContent).toContain('Punktet blev udsat.');
+    expect(container.querySelector('ins')!.textContent).toContain('Styregruppen godkendte budgettet');
+  });
+});

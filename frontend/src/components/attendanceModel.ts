@@ -4,6 +4,7 @@ export interface Attendee {
   id: string;
   name: string;
   detail: string;
+  title: string;
   organisation: string;
   attendance: Attendance;
   guest: boolean;
@@ -20,6 +21,7 @@ export function attendees(minutes: Minutes): Attendee[] {
       id: p.personId,
       name: p.name!,
       detail: [p.title, p.organisation].filter(Boolean).join(', '),
+      title: p.title ?? '',
       organisation: p.organisation ?? '',
       attendance: p.attendance ?? 'EXPECTED',
       guest: false,
@@ -34,6 +36,8 @@ export function attendees(minutes: Minutes): Attendee[] {
         id: g.id,
         name: g.name,
         detail: [g.title, g.organisation].filter(Boolean).join(', '),
+        // guests are listed together, so their organisation goes with their title
+        title: [g.title, g.organisation].filter(Boolean).join(', '),
         organisation: g.organisation ?? '',
         attendance: g.attendance ?? 'EXPECTED',
         guest: true,

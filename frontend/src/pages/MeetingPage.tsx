@@ -161,8 +161,8 @@ export function MeetingPage({ id, itemId }: { id: string; itemId: string | null 
         </section>
 
         <aside class="side">
-          <AttendancePanel minutes={minutes} canEdit={canEdit} />
           <PresenceList users={presence.users} me={user?.username} itemTitle={itemTitle} />
+          <AttendancePanel minutes={minutes} canEdit={canEdit} />
         </aside>
       </div>
 
