@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { api, type Revision } from '../api';
 import { useAsync } from '../hooks';
 import { useI18n } from '../i18n';
@@ -10,8 +11,20 @@ export function DecisionHistory({ meetingId, itemId, revision }: { meetingId: st
   const { t } = i;
   const history = useAsync<Revision[]>(() => (revision > 0 ? api.decisionHistory(meetingId, itemId) : Promise.resolve([])), [meetingId, itemId, revision]);
   const revisions = history.data ?? [];
+  // open by itself once there is something to compare; after that the user decides
+  const [open, setOpen] = useState(false);
+  const [touched, setTouched] = useState(false);
+  useEffect(() => {
+    if (!touched && revisions.length > 1) setOpen(true);
+  }, [revisions.length, touched]);
   return (
-    <details class="history" open={revisions.length > 1}>
+    <details class="history" open={open} onToggle={(e) => {
+      const now = (e.currentTarget as HTMLDetailsElement).open;
+      if (now !== open) {
+        setTouched(true);
+        setOpen(now);
+      }
+    }}>
       <summary>{t('history')}{revisions.length ? ` (${revisions.length})` : ''}</summary>
       {history.error ? <ErrorBox error={history.error} onRetry={history.reload} /> : null}
       {revisions.length === 0 && !history.loading && <p class="muted">{t('noHistory')}</p>}

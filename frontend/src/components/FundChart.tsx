@@ -2,6 +2,13 @@ import type { FundStatus } from '../api';
 import { formatAmountShort, toOre } from '../format';
 import { useI18n } from '../i18n';
 
+/** A round axis step (1, 2, 2.5 or 5 × a power of ten) of at least `raw` øre. */
+export function niceStep(raw: number): number {
+  const pow = 10 ** Math.floor(Math.log10(Math.max(raw, 1)));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * pow >= raw) return m * pow;
+  return 10 * pow;
+}
+
 /**
  * One stacked bar per year, as tall as what was contributed: spent, committed but not yet spent, and remaining.
  * Plain SVG; the same figures are in the tables beside it.
@@ -15,7 +22,9 @@ export function FundChart({ byYear }: { byYear: FundStatus['byYear'] }) {
     const remaining = toOre(y.remaining);
     return { year: y.year, spent, open: Math.max(0, committed - spent), remaining: Math.max(0, remaining), over: remaining < 0, raw: y };
   });
-  const max = Math.max(1, ...rows.map((r) => r.spent + r.open + r.remaining));
+  const top_ = Math.max(1, ...rows.map((r) => r.spent + r.open + r.remaining));
+  const step = niceStep(top_ / 4);
+  const max = Math.ceil(top_ / step) * step;
   const W = 560;
   const H = 240;
   const left = 64;
@@ -25,7 +34,7 @@ export function FundChart({ byYear }: { byYear: FundStatus['byYear'] }) {
   const slot = rows.length ? (W - left - 8) / rows.length : 1;
   const barW = Math.min(64, slot * 0.6);
   const y = (ore: number) => top + plotH - (ore / max) * plotH;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, k) => k * step);
 
   const summary = rows
     .map((r) => `${r.year}: ${t('spent')} ${i.amount(r.raw.spent)}, ${t('committed')} ${i.amount(r.raw.committed)}, ${t('remaining')} ${i.amount(r.raw.remaining)}`)

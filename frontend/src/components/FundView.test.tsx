@@ -64,3 +64,12 @@ describe('DiffView on a rewrite', () => {
     expect(container.querySelector('ins')!.textContent).toContain('Styregruppen godkendte budgettet');
   });
 });
+
+describe('chart axis', () => {
+  it('uses round steps', async () => {
+    const { niceStep } = await import('./FundChart');
+    expect(niceStep(68_150_000)).toBe(100_000_000); // 681.500 kr. → 1 mio. steps
+    expect(niceStep(30_000_000)).toBe(50_000_000);
+    expect(niceStep(180_000)).toBe(200_000);
+  });
+});

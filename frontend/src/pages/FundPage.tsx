@@ -65,9 +65,9 @@ export function FundView({ fund, committeeName, lastChange }: { fund: FundStatus
         </dl>
       </section>
 
-      <div class="fund-grid">
-        <section aria-labelledby="chart-h">
-          <h2 id="chart-h">{t('byYear')}</h2>
+      <section aria-labelledby="chart-h">
+        <h2 id="chart-h">{t('byYear')}</h2>
+        <div class="fund-grid">
           <FundChart byYear={fund.byYear ?? []} />
           <table class="numbers">
             <caption class="sr-only">{t('byYear')}</caption>
@@ -84,7 +84,8 @@ export function FundView({ fund, committeeName, lastChange }: { fund: FundStatus
               ))}
             </tbody>
           </table>
-        </section>
+        </div>
+      </section>
 
         <section aria-labelledby="org-h">
           <h2 id="org-h">{t('byOrganisation')}</h2>
@@ -121,7 +122,6 @@ export function FundView({ fund, committeeName, lastChange }: { fund: FundStatus
             </table>
           </div>
         </section>
-      </div>
 
       <section aria-labelledby="budgets-h">
         <h2 id="budgets-h">{t('budgets')}</h2>
@@ -147,7 +147,7 @@ export function FundView({ fund, committeeName, lastChange }: { fund: FundStatus
                     <td>{i.amount(b.spent)}</td>
                     <td>
                       {b.decision?.meetingId ? (
-                        <Link href={`/meetings/${encodeURIComponent(b.decision.meetingId)}?item=${encodeURIComponent(b.decision.itemId)}`}>{t('item')}</Link>
+                        <Link href={`/meetings/${encodeURIComponent(b.decision.meetingId)}?item=${encodeURIComponent(b.decision.itemId)}`}>{t('seeDecision')}</Link>
                       ) : '–'}
                     </td>
                   </tr>
