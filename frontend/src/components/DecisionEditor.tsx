@@ -50,7 +50,7 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
   const [reason, setReason] = useState('');
   const [conflict, setConflict] = useState<Baseline | null>(null);
   const [saving, setSaving] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [savedRevision, setSavedRevision] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
 
@@ -64,7 +64,7 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
     if (decision.revision < baseline.revision) return;
     if (decision.revision === baseline.revision && decision.text === baseline.text && decision.outcome === baseline.outcome) return;
     const b = toBaseline(decision);
-    if (decision.revision > baseline.revision) setMessage(null);
+    if (decision.revision > baseline.revision) setSavedRevision(null);
     setBaseline(b);
     setDraft(b.text);
     setOutcome(b.outcome);
@@ -81,7 +81,7 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
     e?.preventDefault();
     if (!canEdit || saving) return;
     setSaving(true);
-    setMessage(null);
+    setSavedRevision(null);
     setError(null);
     const text = draft;
     const chosen = shownOutcome;
@@ -101,7 +101,7 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
       setBaseline({ revision: res.revision, text, outcome: chosen });
       setConflict(null);
       setReason('');
-      setMessage(t('saved', { rev: res.revision }));
+      setSavedRevision(res.revision);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.problem.current && typeof err.problem.current === 'object') {
         const current = err.problem.current as Decision;
@@ -173,7 +173,7 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
         value={draft}
         onInput={(e) => {
           setDraft(e.currentTarget.value);
-          setMessage(null);
+          setSavedRevision(null);
         }}
         onFocus={() => onEditing?.(true)}
         onBlur={() => onEditing?.(false)}
@@ -199,10 +199,10 @@ export function DecisionEditor({ meetingId, item, status, canEdit, othersEditing
         )}
         <button type="submit" disabled={saving}>{saving ? t('saving') : t('save')}</button>
         <span id={`${textId}-state`} class="muted" role="status">
-          {dirty && !saving ? t('unsaved') : message ?? ''}
+          {dirty && !saving ? t('unsaved') : savedRevision !== null ? t('saved', { rev: savedRevision }) : ''}
         </span>
       </div>
-      {afterMeeting && <p class="muted small">{t('reasonHint')}</p>}
+      {afterMeeting && <p class="muted small">{correction ? t('reasonRequired') : t('reasonHint')}</p>}
       {error && <p class="error" role="alert">{error}</p>}
       {remoteNewer && !conflict && (
         <p class="notice" role="status">
