@@ -10,20 +10,20 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dk.referent.meeting.api.AgendaItemAdded;
 import dk.referent.meeting.api.AgendaItemEdited;
 import dk.referent.meeting.api.DecisionRecorded;
-import dk.referent.meeting.api.MeetingScheduled;
 import dk.referent.meeting.api.Visibility;
-import dk.referent.minutes.DecisionHistoryView.ItemHistory;
 import dk.referent.minutes.DecisionHistoryView.Revision;
 import dk.referent.view.Projection;
 import dk.referent.view.ViewLookup;
 
-/** The decision history of each meeting; observers get the "open" variant without closed items. */
+/**
+ * The decision history of each agenda item. Observers get the "open" variant, which for a closed item holds no
+ * revisions at all.
+ */
 @Component
 @Order(40)
 public class DecisionHistoryProjection implements Projection<DecisionHistoryView> {
@@ -42,19 +42,15 @@ public class DecisionHistoryProjection implements Projection<DecisionHistoryView
 
     @Override
     public Map<String, String> refs(DecisionHistoryView view) {
-        return Map.of("committeeId", view.committeeId());
+        return Map.of("committeeId", view.committeeId(), "meetingId", view.meetingId());
     }
 
     @Override
     public Map<String, UnaryOperator<ObjectNode>> audiences() {
         return Map.of(MinutesProjection.OPEN, json -> {
-            ArrayNode open = json.arrayNode();
-            json.withArray("items").forEach(i -> {
-                if (!Visibility.CLOSED.name().equals(i.path("visibility").asText())) {
-                    open.add(i);
-                }
-            });
-            json.set("items", open);
+            if (Visibility.CLOSED.name().equals(json.path("visibility").asText())) {
+                json.set("revisions", json.arrayNode());
+            }
             return json;
         });
     }
@@ -62,14 +58,12 @@ public class DecisionHistoryProjection implements Projection<DecisionHistoryView
     @Override
     public Set<String> targets(EventMessage<?> event, ViewLookup views) {
         Object e = event.getPayload();
-        if (e instanceof MeetingScheduled s) {
-            return Set.of(s.meetingId());
-        } else if (e instanceof AgendaItemAdded a) {
-            return Set.of(a.meetingId());
+        if (e instanceof AgendaItemAdded a) {
+            return Set.of(DecisionHistoryView.id(a.meetingId(), a.itemId()));
         } else if (e instanceof AgendaItemEdited a && a.previous().visibility() != a.details().visibility()) {
-            return Set.of(a.meetingId());
+            return Set.of(DecisionHistoryView.id(a.meetingId(), a.itemId()));
         } else if (e instanceof DecisionRecorded d) {
-            return Set.of(d.meetingId());
+            return Set.of(DecisionHistoryView.id(d.meetingId(), d.itemId()));
         }
         return Set.of();
     }
@@ -77,20 +71,20 @@ public class DecisionHistoryProjection implements Projection<DecisionHistoryView
     @Override
     public DecisionHistoryView apply(String id, DecisionHistoryView v, EventMessage<?> event, ViewLookup views) {
         Object e = event.getPayload();
-        if (e instanceof MeetingScheduled s) {
-            return new DecisionHistoryView(s.meetingId(), s.committeeId(), List.of());
-        } else if (e instanceof AgendaItemAdded a) {
-            return v.withItem(new ItemHistory(a.itemId(), a.details().visibility(), List.of()));
+        if (e instanceof AgendaItemAdded a) {
+            String committeeId = views.find(MinutesProjection.NAME, a.meetingId(), MinutesView.class)
+                    .map(m -> m.committee().id()).orElse(null);
+            return new DecisionHistoryView(a.meetingId(), a.itemId(), committeeId, a.details().visibility(),
+                    List.of());
         } else if (e instanceof AgendaItemEdited a) {
-            ItemHistory i = v.item(a.itemId());
-            return v.withItem(new ItemHistory(i.itemId(), a.details().visibility(), i.revisions()));
+            return new DecisionHistoryView(v.meetingId(), v.itemId(), v.committeeId(), a.details().visibility(),
+                    v.revisions());
         } else if (e instanceof DecisionRecorded d) {
-            ItemHistory i = v.item(d.itemId());
-            List<Revision> revisions = new ArrayList<>(i.revisions());
+            List<Revision> revisions = new ArrayList<>(v.revisions());
             revisions.add(new Revision(d.revision(), d.text(), d.outcome(), MinutesProjection.actor(event),
                     event.getTimestamp(), d.reason(), d.correction(), d.merged(), d.baseRevision(), d.previousText(),
                     d.previousOutcome()));
-            return v.withItem(new ItemHistory(i.itemId(), i.visibility(), revisions));
+            return new DecisionHistoryView(v.meetingId(), v.itemId(), v.committeeId(), v.visibility(), revisions);
         }
         return v;
     }

@@ -113,11 +113,10 @@ class MinutesController {
     @GetMapping("/api/meetings/{mid}/agenda/{iid}/decision/history")
     List<DecisionHistoryView.Revision> history(@PathVariable String mid, @PathVariable String iid) {
         String audience = meetings.requireRead(mid);
-        ObjectNode json = views.json(DecisionHistoryProjection.NAME, mid, audience)
-                .orElseThrow(() -> new NotFound("No meeting " + mid));
-        DecisionHistoryView history = mapper.convertValue(json.without("version"), DecisionHistoryView.class);
-        return history.items().stream().filter(i -> i.itemId().equals(iid)).findFirst()
-                .orElseThrow(() -> new NotFound("No agenda item " + iid + " in meeting " + mid)).revisions();
+        ObjectNode json = views.json(DecisionHistoryProjection.NAME, DecisionHistoryView.id(mid, iid), audience)
+                .filter(j -> audience == null || !"CLOSED".equals(j.path("visibility").asText()))
+                .orElseThrow(() -> new NotFound("No agenda item " + iid + " in meeting " + mid));
+        return mapper.convertValue(json.without("version"), DecisionHistoryView.class).revisions();
     }
 
     @PostMapping("/api/meetings/{mid}/minutes/approve")
@@ -139,13 +138,21 @@ class MinutesController {
         MinutesView current = meetings.minutes(mid);
         String currentDigest = MinutesDocument.sha256(MinutesDocument.markdown(current));
         List<Map<String, Object>> corrections = new ArrayList<>();
-        ObjectNode historyJson = views.json(DecisionHistoryProjection.NAME, mid, audience).orElseThrow();
-        DecisionHistoryView history = mapper.convertValue(historyJson.without("version"), DecisionHistoryView.class);
-        for (DecisionHistoryView.ItemHistory item : history.items()) {
-            for (DecisionHistoryView.Revision r : item.revisions()) {
+        for (MinutesView.Item item : current.items()) {
+            if (audience != null && item.visibility() == dk.referent.meeting.api.Visibility.CLOSED) {
+                continue;
+            }
+            ObjectNode historyJson = views.json(DecisionHistoryProjection.NAME,
+                    DecisionHistoryView.id(mid, item.id()), null).orElse(null);
+            if (historyJson == null) {
+                continue;
+            }
+            DecisionHistoryView history = mapper.convertValue(historyJson.without("version"),
+                    DecisionHistoryView.class);
+            for (DecisionHistoryView.Revision r : history.revisions()) {
                 if (r.correction()) {
                     Map<String, Object> c = new LinkedHashMap<>();
-                    c.put("itemId", item.itemId());
+                    c.put("itemId", item.id());
                     c.put("revision", r.revision());
                     c.put("by", r.by());
                     c.put("at", r.at());

@@ -1,5 +1,6 @@
 package dk.referent.store;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.axonframework.common.caching.Cache;
@@ -11,8 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -52,12 +51,13 @@ class AxonStoreConfig {
     @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate template,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          @Value("${referent.tracking.look-back:10s}") Duration lookBack) {
+                                          @Value("${referent.tracking.look-back:10s}") Duration lookBack,
+                                          MongoConfig.StoreEndpoint endpoint, Clock clock) {
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer())
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(), lookBack))
+                .storageStrategy(new TailingStorageStrategy(lookBack, endpoint.embedded() != null, clock))
                 .batchSize(200)
                 .build();
     }

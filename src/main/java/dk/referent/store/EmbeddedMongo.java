@@ -40,8 +40,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve("referent.mv.db");
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(60).open();
-        store.setRetentionTime(1_000);
+        this.store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(90).open();
+        store.setRetentionTime(0);
         this.server = new MongoServer(new DurableH2Backend(store));
         this.address = server.bind();
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -49,7 +49,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        maintenance.scheduleWithFixedDelay(this::compact, 30, 30, TimeUnit.SECONDS);
+        maintenance.scheduleWithFixedDelay(this::compact, 1, 1, TimeUnit.SECONDS);
         log.info("embedded MongoDB-compatible store on {} with data in {}", address, file.toAbsolutePath());
     }
 
@@ -60,7 +60,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** Rewrites sparse chunks so the file stays proportional to the data. */
     void compact() {
         try {
-            store.compact(80, 16 * 1024 * 1024);
+            store.compact(95, 64 * 1024 * 1024);
         } catch (RuntimeException e) {
             log.warn("compaction of the embedded store failed", e);
         }
@@ -72,7 +72,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     @Override
     public void close() {
-        maintenance.shutdownNow();
+        maintenance.shutdown();
+        try {
+            maintenance.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         // also closes the backend, which commits and closes the file
         server.shutdownNow();
     }

@@ -72,7 +72,10 @@ public class ViewStore {
         ObjectNode body = normalised(next);
 
         List<Stored> stored = new ArrayList<>();
-        stored.add(store(projection, id, null, doc, previous, body, version + 1, event));
+        Stored full = store(projection, id, null, projection.refs(next), doc, previous, body, version + 1, event);
+        if (full != null) {
+            stored.add(full);
+        }
         for (Map.Entry<String, UnaryOperator<ObjectNode>> audience : projection.audiences().entrySet()) {
             Stored s = applyAudience(projection, id, audience.getKey(), audience.getValue(), body, event);
             if (s != null) {
@@ -101,40 +104,42 @@ public class ViewStore {
                     new Document("$set", new Document("applied", applied)));
             return null;
         }
-        return store(projection, key, audience, doc, previous, body, version + 1, event);
+        return store(projection, key, audience, Map.of(), doc, previous, body, version + 1, event);
     }
 
-    private <V> Stored store(Projection<V> projection, String key, String audience, Document doc,
-                             ObjectNode previous, ObjectNode content, long version, EventMessage<?> event) {
+    private <V> Stored store(Projection<V> projection, String key, String audience, Map<String, String> refMap,
+                             Document doc, ObjectNode previous, ObjectNode content, long version,
+                             EventMessage<?> event) {
         ObjectNode body = content.deepCopy();
         body.put(VERSION, version);
-        JsonNode patch = JsonDiff.asJson(previous, body);
         String baseId = audience == null ? key : key.substring(0, key.length() - audience.length() - 1);
-        Change change = new Change(event.getPayloadType().getSimpleName(), baseId, version,
-                event.getTimestamp(), actorOf(event), patch);
-
-        Document changeDoc = new Document("_id", key + "|" + version)
-                .append("key", key)
-                .append(VERSION, version)
-                .append("type", change.type())
-                .append("at", change.at().toString())
-                .append("actor", change.actor())
-                .append("eventId", event.getIdentifier())
-                .append("patch", patch.toString());
-        changes(projection.name()).replaceOne(Filters.eq("_id", changeDoc.get("_id")), changeDoc, UPSERT);
+        String topic = projection.topic(baseId);
+        Change change = null;
+        if (topic != null) {
+            // only views pushed live keep a feed of changes (GET …/changes and the live messages)
+            JsonNode patch = JsonDiff.asJson(previous, body);
+            change = new Change(event.getPayloadType().getSimpleName(), baseId, version, event.getTimestamp(),
+                    actorOf(event), patch);
+            Document changeDoc = new Document("_id", key + "|" + version)
+                    .append("key", key)
+                    .append(VERSION, version)
+                    .append("type", change.type())
+                    .append("at", change.at().toString())
+                    .append("actor", change.actor())
+                    .append("eventId", event.getIdentifier())
+                    .append("patch", patch.toString());
+            changes(projection.name()).replaceOne(Filters.eq("_id", changeDoc.get("_id")), changeDoc, UPSERT);
+        }
 
         Document refs = new Document();
-        if (audience == null) {
-            projection.refs(toView(content, projection.viewClass())).forEach(refs::append);
-        }
+        refMap.forEach(refs::append);
         Document viewDoc = new Document("_id", key)
                 .append(VERSION, version)
                 .append("body", body.toString())
                 .append("refs", refs)
                 .append("applied", remember(doc, event));
         views(projection.name()).replaceOne(Filters.eq("_id", key), viewDoc, UPSERT);
-        return new Stored(audience == null ? projection.topic(baseId) : projection.topic(baseId),
-                audience, change);
+        return change == null ? null : new Stored(topic, audience, change);
     }
 
     private static List<String> remember(Document doc, EventMessage<?> event) {
