@@ -30,7 +30,7 @@ import dk.referent.committee.api.CommitteeCreated;
 /** The meeting flow over a real socket against the embedded store (a fresh data file). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
-class EmbeddedStoreTest extends LiveContract {
+class EmbeddedStoreTest extends FundFlowContract {
 
     static final String PASSWORD = "it-admin-secret";
 

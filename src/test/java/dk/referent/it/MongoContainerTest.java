@@ -16,7 +16,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
-class MongoContainerTest extends LiveContract {
+class MongoContainerTest extends FundFlowContract {
 
     static final String PASSWORD = "it-admin-secret";
 
