@@ -1,9 +1,5 @@
 package dk.referent.it;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,26 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dk.referent.committee.api.CommitteeCreated;
 
 /** The meeting flow over a real socket against the embedded store (a fresh data file). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EmbeddedStoreTest extends LiveContract {
-
-    static final String PASSWORD = "it-admin-secret";
+class EmbeddedStoreTest extends LiveContract implements EmbeddedApp {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("referent-it");
-        registry.add("referent.data-dir", dir::toString);
-        registry.add("referent.admin-password", () -> PASSWORD);
-    }
 
     @Autowired
     EventStorageEngine engine;
