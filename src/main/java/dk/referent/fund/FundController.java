@@ -128,7 +128,7 @@ class FundController {
 
     @GetMapping("/api/funds")
     List<Map<String, Object>> list(@RequestParam String committeeId) {
-        access.requireRead(committeeId);
+        access.requireRead(committeeId); // the rows carry no decision links
         List<Map<String, Object>> result = new ArrayList<>();
         for (String id : views.idsWhere(Funds.STATUS, "committeeId", committeeId)) {
             funds.find(id).ifPresent(status -> {
@@ -147,23 +147,21 @@ class FundController {
 
     @GetMapping({"/api/funds/{fid}", "/api/funds/{fid}/status"})
     ObjectNode status(@PathVariable String fid) {
-        funds.requireRead(fid);
-        return funds.status(fid);
+        return funds.status(fid, funds.requireRead(fid));
     }
 
     @GetMapping("/api/funds/{fid}/changes")
     List<Change> changes(@PathVariable String fid, @RequestParam(defaultValue = "0") long since) {
-        funds.requireRead(fid);
+        String audience = funds.requireRead(fid);
         if (since < 0) {
             throw new InvalidInput("since", "must be 0 or more");
         }
-        return views.changesSince(Funds.STATUS, fid, null, since);
+        return views.changesSince(Funds.STATUS, fid, audience, since);
     }
 
     @GetMapping("/api/funds/{fid}/budgets/{bid}")
     JsonNode budget(@PathVariable String fid, @PathVariable String bid) {
-        funds.requireRead(fid);
-        for (JsonNode budget : funds.status(fid).path("budgets")) {
+        for (JsonNode budget : funds.status(fid, funds.requireRead(fid)).path("budgets")) {
             if (bid.equals(budget.path("id").asText())) {
                 return budget;
             }
