@@ -6,9 +6,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -20,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dk.referent.committee.CommitteeProjection;
 import dk.referent.committee.CommitteeView;
@@ -66,14 +69,14 @@ class AuditController {
         }
         Instant start = from == null ? null : time("from", from);
         Instant end = to == null ? null : time("to", to);
-        Set<String> hiddenItems = Set.of();
+        Hidden hidden = Hidden.NOTHING;
         if (!CurrentUser.isAdmin()) {
             if (aggregateId == null) {
                 throw new AccessDeniedException("only the admin may read the whole audit trail");
             }
             String audience = access.requireRead(committeeOf(aggregateId));
             if (audience != null) {
-                hiddenItems = closedItems(aggregateId);
+                hidden = hiddenFromObservers(aggregateId);
             }
         }
         List<Map<String, Object>> result = new ArrayList<>();
@@ -97,7 +100,7 @@ class AuditController {
                     continue;
                 }
                 JsonNode payload = mapper.valueToTree(e.getPayload());
-                if (!hiddenItems.isEmpty() && hiddenItems.contains(payload.path("itemId").asText())) {
+                if (hidden.hides(payload)) {
                     continue;
                 }
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -127,11 +130,54 @@ class AuditController {
                 .orElseThrow(() -> new NotFound("No committee, meeting or fund " + aggregateId));
     }
 
-    private Set<String> closedItems(String aggregateId) {
-        return views.find(MinutesProjection.NAME, aggregateId, MinutesView.class)
-                .map(m -> m.items().stream().filter(i -> i.visibility() == Visibility.CLOSED)
-                        .map(MinutesView.Item::id).collect(Collectors.toSet()))
-                .orElse(Set.of());
+    /**
+     * What an observer must not see in a meeting's or a fund's events: the closed items (their events), the guests
+     * who come only for closed items (their invitation and attendance), and which agenda items approved a fund's
+     * budgets (as in the observers' fund status). The events shown are otherwise unchanged.
+     */
+    record Hidden(Set<String> items, Set<String> guests, boolean decisions) {
+
+        static final Hidden NOTHING = new Hidden(Set.of(), Set.of(), false);
+
+        boolean hides(JsonNode payload) {
+            if (items.contains(payload.path("itemId").asText()) || guests.contains(payload.path("guestId").asText())
+                    || guests.contains(payload.path("personId").asText())) {
+                return true;
+            }
+            if (payload.path("itemIds") instanceof ArrayNode itemIds
+                    && payload instanceof ObjectNode o) {
+                ArrayNode open = o.arrayNode();
+                itemIds.forEach(i -> {
+                    if (!items.contains(i.asText())) {
+                        open.add(i);
+                    }
+                });
+                o.set("itemIds", open);
+            }
+            if (decisions && payload.has("decision") && payload instanceof ObjectNode o) {
+                o.putNull("decision");
+            }
+            return false;
+        }
+    }
+
+    private Hidden hiddenFromObservers(String aggregateId) {
+        Optional<MinutesView> minutes = views.find(MinutesProjection.NAME, aggregateId, MinutesView.class);
+        if (minutes.isEmpty()) {
+            return new Hidden(Set.of(), Set.of(), true);
+        }
+        Set<String> closed = new HashSet<>();
+        Set<String> closedGuests = new HashSet<>();
+        Set<String> openGuests = new HashSet<>();
+        for (MinutesView.Item i : minutes.get().items()) {
+            boolean isClosed = i.visibility() == Visibility.CLOSED;
+            if (isClosed) {
+                closed.add(i.id());
+            }
+            i.guests().forEach(g -> (isClosed ? closedGuests : openGuests).add(g.id()));
+        }
+        closedGuests.removeAll(openGuests);
+        return new Hidden(closed, closedGuests, true);
     }
 
     private static Instant time(String field, String s) {

@@ -40,6 +40,8 @@ import dk.referent.view.Change;
 import dk.referent.view.ViewStore;
 import dk.referent.web.Commands;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -67,21 +69,27 @@ class FundController {
         this.views = views;
     }
 
+    /** An amount in DKK as text: "12345678.90" and then some. */
+    private static final int AMOUNT = 40;
+
     record NewFund(@NotBlank @Size(max = 200) String committeeId, @NotBlank @Size(max = 300) String name) {
     }
 
     record NewContribution(@NotBlank @Size(max = 200) String organisation,
                            @NotNull @Min(Fund.FIRST_YEAR) @Max(Fund.LAST_YEAR) Integer year,
-                           @NotNull String amount) {
+                           @NotNull @Size(max = AMOUNT) String amount) {
     }
 
-    record YearAmountBody(@NotNull @Min(Fund.FIRST_YEAR) @Max(Fund.LAST_YEAR) Integer year, @NotNull String amount) {
+    record YearAmountBody(@NotNull @Min(Fund.FIRST_YEAR) @Max(Fund.LAST_YEAR) Integer year,
+                          @NotNull @Size(max = AMOUNT) String amount) {
     }
 
-    record ShareBody(@NotBlank String organisation, @NotNull BigDecimal share) {
+    /** {@code share} within [0, 1] before anything adds it up: an exponent like 1e999999999 would not fit memory. */
+    record ShareBody(@NotBlank @Size(max = 200) String organisation,
+                     @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal share) {
     }
 
-    record DecisionBody(@NotBlank String meetingId, @NotBlank String itemId) {
+    record DecisionBody(@NotBlank @Size(max = 200) String meetingId, @NotBlank @Size(max = 200) String itemId) {
         DecisionRef ref() {
             return new DecisionRef(meetingId, itemId);
         }
@@ -101,8 +109,9 @@ class FundController {
                       @NotBlank @Size(max = 2000) String reason) {
     }
 
-    record NewExpenditure(@NotBlank String budgetId, @NotBlank @Size(max = 200) String organisation,
-                          @NotNull @Min(Fund.FIRST_YEAR) @Max(Fund.LAST_YEAR) Integer year, @NotNull String amount,
+    record NewExpenditure(@NotBlank @Size(max = 200) String budgetId, @NotBlank @Size(max = 200) String organisation,
+                          @NotNull @Min(Fund.FIRST_YEAR) @Max(Fund.LAST_YEAR) Integer year,
+                          @NotNull @Size(max = AMOUNT) String amount,
                           @Size(max = 2000) String note) {
     }
 
@@ -128,7 +137,7 @@ class FundController {
 
     @GetMapping("/api/funds")
     List<Map<String, Object>> list(@RequestParam String committeeId) {
-        access.requireRead(committeeId);
+        access.requireRead(committeeId); // the rows carry no decision links
         List<Map<String, Object>> result = new ArrayList<>();
         for (String id : views.idsWhere(Funds.STATUS, "committeeId", committeeId)) {
             funds.find(id).ifPresent(status -> {
@@ -147,23 +156,21 @@ class FundController {
 
     @GetMapping({"/api/funds/{fid}", "/api/funds/{fid}/status"})
     ObjectNode status(@PathVariable String fid) {
-        funds.requireRead(fid);
-        return funds.status(fid);
+        return funds.status(fid, funds.requireRead(fid));
     }
 
     @GetMapping("/api/funds/{fid}/changes")
     List<Change> changes(@PathVariable String fid, @RequestParam(defaultValue = "0") long since) {
-        funds.requireRead(fid);
+        String audience = funds.requireRead(fid);
         if (since < 0) {
             throw new InvalidInput("since", "must be 0 or more");
         }
-        return views.changesSince(Funds.STATUS, fid, null, since);
+        return views.changesSince(Funds.STATUS, fid, audience, since);
     }
 
     @GetMapping("/api/funds/{fid}/budgets/{bid}")
     JsonNode budget(@PathVariable String fid, @PathVariable String bid) {
-        funds.requireRead(fid);
-        for (JsonNode budget : funds.status(fid).path("budgets")) {
+        for (JsonNode budget : funds.status(fid, funds.requireRead(fid)).path("budgets")) {
             if (bid.equals(budget.path("id").asText())) {
                 return budget;
             }

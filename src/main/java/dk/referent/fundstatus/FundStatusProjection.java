@@ -2,11 +2,16 @@ package dk.referent.fundstatus;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dk.referent.fund.api.FundEvent;
+import dk.referent.security.Access;
 import dk.referent.view.Projection;
 import dk.referent.view.ViewLookup;
 
@@ -43,6 +48,21 @@ class FundStatusProjection implements Projection<FundStatus> {
     @Override
     public Map<String, String> refs(FundStatus view) {
         return view.committeeId() == null ? Map.of() : Map.of("committeeId", view.committeeId());
+    }
+
+    /** Observers read the fund ("open"), but not which agenda item approved a budget: it may be a closed one. */
+    @Override
+    public Map<String, UnaryOperator<ObjectNode>> audiences() {
+        return Map.of(Access.OPEN, FundStatusProjection::withoutDecisions);
+    }
+
+    static ObjectNode withoutDecisions(ObjectNode status) {
+        for (JsonNode budget : status.path("budgets")) {
+            if (budget instanceof ObjectNode b && b.has("decision")) {
+                b.putNull("decision");
+            }
+        }
+        return status;
     }
 
     @Override

@@ -29,6 +29,18 @@ public class Funds {
         return find(fundId).orElseThrow(() -> new NotFound("No fund " + fundId));
     }
 
+    /**
+     * The fund status for an audience (null: everything; {@link Access#OPEN}: as an observer may see it). A fund
+     * stored before the observers' variant existed is filtered here until its next event stores the variant.
+     */
+    public ObjectNode status(String fundId, String audience) {
+        if (audience == null) {
+            return status(fundId);
+        }
+        return views.json(STATUS, fundId, audience)
+                .orElseGet(() -> FundStatusProjection.withoutDecisions(status(fundId)));
+    }
+
     public Optional<ObjectNode> find(String fundId) {
         return views.json(STATUS, fundId, null);
     }
@@ -37,9 +49,9 @@ public class Funds {
         return status(fundId).path("committeeId").asText();
     }
 
-    /** 404 for an unknown fund, 403 without read access to its committee. */
-    public void requireRead(String fundId) {
-        access.requireRead(committeeOf(fundId));
+    /** 404 for an unknown fund, 403 without read access to its committee; the audience to serve (null or "open"). */
+    public String requireRead(String fundId) {
+        return access.requireRead(committeeOf(fundId));
     }
 
     /** 404 for an unknown fund, 403 unless the user is a secretary of its committee. */

@@ -26,7 +26,8 @@ import dk.referent.view.ViewStore;
 /**
  * Authorises every frame a client sends: only an authenticated session, only destinations it may read, and at
  * most {@link #MAX_FRAMES_PER_SECOND} frames a second (a burst of twice that). Observers subscribing to a
- * meeting are quietly given the meeting's "open" feed, so they never receive a closed item. A refused frame is
+ * meeting or a fund are quietly given its "open" feed, so they never receive a closed item (nor a fund's links
+ * to the items that approved its budgets). A refused frame is
  * answered with a STOMP ERROR frame. Handlers run with the session's user as the security context.
  */
 @Component
@@ -93,8 +94,8 @@ class LiveAuthorization implements ExecutorChannelInterceptor {
                     String audience = meetingAudience(m.group(1));
                     return audience == null ? message : redirect(message, stomp, destination + "/" + audience);
                 } else if ((m = FUND_TOPIC.matcher(destination)).matches()) {
-                    access.requireRead(fundCommittee(m.group(1)));
-                    return message;
+                    String audience = access.requireRead(fundCommittee(m.group(1)));
+                    return audience == null ? message : redirect(message, stomp, destination + "/" + audience);
                 } else if ((m = APP_MEETING.matcher(destination)).matches() && m.group(2) == null) {
                     meetingAudience(m.group(1));
                     return message;

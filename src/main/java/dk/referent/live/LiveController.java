@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dk.referent.minutes.Meetings;
 import dk.referent.minutes.MinutesProjection;
-import dk.referent.security.Access;
+import dk.referent.fundstatus.Funds;
 import dk.referent.shared.NotFound;
 import dk.referent.view.ViewStore;
 
@@ -29,13 +29,13 @@ class LiveController {
 
     private final ViewStore views;
     private final Meetings meetings;
-    private final Access access;
+    private final Funds funds;
     private final Presence presence;
 
-    LiveController(ViewStore views, Meetings meetings, Access access, Presence presence) {
+    LiveController(ViewStore views, Meetings meetings, Funds funds, Presence presence) {
         this.views = views;
         this.meetings = meetings;
-        this.access = access;
+        this.funds = funds;
         this.presence = presence;
     }
 
@@ -48,9 +48,7 @@ class LiveController {
 
     @SubscribeMapping("/funds/{fundId}")
     ObjectNode fundSnapshot(@DestinationVariable String fundId) {
-        ObjectNode status = views.json("fundstatus", fundId, null).orElseThrow(() -> new NotFound("No fund " + fundId));
-        access.requireRead(status.path("committeeId").asText());
-        return status;
+        return funds.status(fundId, funds.requireRead(fundId));
     }
 
     /** {@code {"editingItemId": "…"}} or {@code {"editingItemId": null}} when the user stops editing. */

@@ -102,8 +102,11 @@ public final class MinutesDocument {
                 md.append("### Bilag\n\n");
                 for (Attachment a : i.attachments()) {
                     md.append("- ").append(mdInline(a.title()));
-                    if (a.url() != null && !a.url().isBlank()) {
+                    if (safeUrl(a.url())) {
                         md.append(" <").append(a.url().replace(">", "%3E").replace(" ", "%20")).append(">");
+                    } else if (a.url() != null && !a.url().isBlank()) {
+                        // not a link: a Markdown renderer would make <javascript:…> clickable
+                        md.append(" (").append(mdInline(a.url())).append(")");
                     }
                     md.append("\n");
                 }

@@ -1,9 +1,16 @@
 package dk.referent.security;
 
+import java.io.IOException;
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import java.time.Clock;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -12,9 +19,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * HTTP security: Basic for scripts, a session cookie (form login at /login) for the browser. CSRF protection
@@ -61,11 +71,24 @@ class SecurityConfig {
                         .ignoringRequestMatchers(req -> req.getHeader("Authorization") != null))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(new ProblemEntryPoint())
-                        .accessDeniedHandler((req, res, ex) -> ProblemEntryPoint.write(res, HttpStatus.FORBIDDEN,
-                                "Forbidden", "You are not allowed to do this")))
+                        .accessDeniedHandler(SecurityConfig::denied))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
                                 + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
         return http.build();
+    }
+
+    /**
+     * 403, except for a request with no user at all: a write without credentials fails the CSRF check before
+     * anyone is authenticated, and "log in first" (401) is the true answer to it.
+     */
+    private static void denied(HttpServletRequest req, HttpServletResponse res, AccessDeniedException ex)
+            throws IOException, ServletException {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        if (user == null || user instanceof AnonymousAuthenticationToken || !user.isAuthenticated()) {
+            new ProblemEntryPoint().commence(req, res, new InsufficientAuthenticationException(ex.getMessage()));
+            return;
+        }
+        ProblemEntryPoint.write(res, HttpStatus.FORBIDDEN, "Forbidden", "You are not allowed to do this");
     }
 }

@@ -139,13 +139,20 @@ class ProblemHandler {
             String expected = f.getTargetType() != null && f.getTargetType().isEnum()
                     ? "one of " + java.util.Arrays.toString(f.getTargetType().getEnumConstants())
                     : "a value of another form";
-            return invalid(List.of(fieldError(path(f), "'" + f.getValue() + "' is not valid here; expected " + expected)));
+            return invalid(List.of(fieldError(path(f), "'" + shortened(f.getValue()) + "' is not valid here; expected "
+                    + expected)));
         }
         if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             return invalid(List.of(fieldError(path(m), "has the wrong type or form")));
         }
         return problem(HttpStatus.BAD_REQUEST, "Malformed request",
                 "The request body is missing or is not well-formed JSON");
+    }
+
+    /** The refused value as the sender wrote it, but not a megabyte of it back. */
+    private static String shortened(Object value) {
+        String s = String.valueOf(value);
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
     private static String path(JsonMappingException e) {

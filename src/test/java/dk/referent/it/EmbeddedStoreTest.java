@@ -2,10 +2,6 @@ package dk.referent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,34 +11,21 @@ import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import dk.referent.committee.api.CommitteeCreated;
 
 /** The meeting flow over a real socket against the embedded store (a fresh data file). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
-class EmbeddedStoreTest extends FundFlowContract {
-
-    static final String PASSWORD = "it-admin-secret";
+class EmbeddedStoreTest extends FundFlowContract implements EmbeddedApp {
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void store(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("referent-it");
-        registry.add("referent.data-dir", dir::toString);
-        registry.add("referent.admin-password", () -> PASSWORD);
-    }
 
     @Autowired
     EventStorageEngine engine;
