@@ -2,6 +2,7 @@ package dk.referent.ops;
 
 import java.io.IOException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,9 +23,10 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RefusedRequests extends OncePerRequestFilter {
 
-    private final MeterRegistry registry;
+    private final ObjectProvider<MeterRegistry> registry;
 
-    RefusedRequests(MeterRegistry registry) {
+    /** The registry is looked up when needed, so that web slices without metrics still start. */
+    RefusedRequests(ObjectProvider<MeterRegistry> registry) {
         this.registry = registry;
     }
 
@@ -40,9 +42,10 @@ class RefusedRequests extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             int status = response.getStatus();
-            if (status >= 400 && status < 500) {
+            MeterRegistry meters = registry.getIfAvailable();
+            if (status >= 400 && status < 500 && meters != null) {
                 Counter.builder("referent.refused.requests").description("API requests refused, by reason")
-                        .tag("reason", reason(status)).register(registry).increment();
+                        .tag("reason", reason(status)).register(meters).increment();
             }
         }
     }
