@@ -178,7 +178,8 @@ class FundControllerTest {
     @Test
     void statusIsServedFromTheViewStore() throws Exception {
         ObjectNode status = json.createObjectNode().put("fundId", "f1").put("version", 4);
-        when(funds.status("f1")).thenReturn(status);
+        when(funds.requireRead("f1")).thenReturn(null); // a member: the full status
+        when(funds.status("f1", null)).thenReturn(status);
 
         mvc.perform(get("/api/funds/f1/status"))
                 .andExpect(status().isOk())
