@@ -24,7 +24,9 @@ import de.bwaldvogel.mongo.MongoServer;
  * write (209 MB after 20,000 small inserts, StoreBench). Retention 0 lets space be reused at once: a process
  * crash cannot tear a committed chunk, since the OS still writes what the process wrote (a power cut needs
  * a replicated MongoDB anyway). A compaction every second rewrites the live data of chunks under 80 % full,
- * a little at a time (2 MB): 43 MB after 20,000 inserts. Larger compaction steps shrank the file a little more
+ * a little at a time (2 MB): 43 MB after 20,000 inserts. Pages are compressed (LZF; the read models are JSON
+ * text): 44 MB → 7.4 MB after 2,000 decision edits on four 15-item meetings. The file is compacted once more on
+ * a clean shutdown, and at start when a crash left it sparse. Larger compaction steps shrank the file a little more
  * but stalled writes for 100–200 ms (p99 of a projection update 25 ms with 2 MB steps, 220 ms with 64 MB).
  */
 public final class EmbeddedMongo implements AutoCloseable {
@@ -47,8 +49,12 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve("referent.mv.db");
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(90).open();
+        this.store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(90).compress().open();
         store.setRetentionTime(0);
+        // a file left sparse by a busy run is compacted before it serves again (a second or two for tens of MB)
+        if (store.getFileStore().size() > 8L << 20 && store.getFillRate() < 70) {
+            store.compactFile(10_000);
+        }
         this.server = new MongoServer(new DurableH2Backend(store));
         this.address = server.bind();
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -84,6 +90,13 @@ public final class EmbeddedMongo implements AutoCloseable {
             maintenance.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        server.stopListening();
+        try {
+            store.commit();
+            store.compactFile(3_000);
+        } catch (RuntimeException e) {
+            log.warn("compaction on close failed; the file stays as it is", e);
         }
         // also closes the backend, which commits and closes the file
         server.shutdownNow();
