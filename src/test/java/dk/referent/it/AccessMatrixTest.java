@@ -319,6 +319,12 @@ class AccessMatrixTest implements EmbeddedApp {
     }
 
     @Test
+    void withoutAnIdentityProviderConfiguredThereIsNoSingleSignOn() {
+        Response r = as(Role.ANONYMOUS).get("/oauth2/authorization/region");
+        assertThat(r.status()).as(r.toString()).isEqualTo(404);
+    }
+
+    @Test
     void theCommitteeListShowsOnlyOnesOwnCommittees() {
         JsonNode mine = as(Role.STRANGER).get("/api/committees").json();
         assertThat(mine.findValuesAsText("id")).doesNotContain(shared.committee());
