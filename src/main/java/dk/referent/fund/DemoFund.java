@@ -10,6 +10,7 @@ import dk.referent.fund.api.CloseBudget;
 import dk.referent.fund.api.EstablishFund;
 import dk.referent.fund.api.RecordExpenditure;
 import dk.referent.fund.api.YearAmount;
+import dk.referent.shared.Money;
 
 /**
  * The cluster funds of the seed minutes (000_e30cf9b4fd179d98.txt, Punkt 8), as the commands that build them, for
@@ -35,8 +36,14 @@ public final class DemoFund {
     public static final String NAME = "Fælles klyngemidler, Midtklyngen";
 
     private static final long KR = 100;
-    private static final long[] CONTRIBUTION_PER_YEAR_KR = {375_000, 325_000, 528_750, 493_750};
+    /** Each organisation's contributions over the four years, in kroner (6.890.000 kr. in all). */
+    private static final long[] CONTRIBUTION_TOTAL_KR = {1_500_000, 1_300_000, 2_115_000, 1_975_000};
     private static final int[] CONTRIBUTION_YEARS = {2023, 2024, 2025, 2026};
+    /**
+     * How the block grants fall over the years (thousands of kroner of the fund's total per year), shaped like
+     * the budgets they pay for, so that no year is committed beyond what it brought in.
+     */
+    private static final long[] YEAR_WEIGHTS = {1_500, 2_900, 1_490, 1_000};
 
     private DemoFund() {
     }
@@ -62,10 +69,15 @@ public final class DemoFund {
 
         List<Object> commands = new ArrayList<>();
         commands.add(new EstablishFund(fundId, committeeId, NAME));
-        for (int year : CONTRIBUTION_YEARS) {
+        long[][] byYear = new long[organisations.size()][];
+        for (int i = 0; i < organisations.size(); i++) {
+            byYear[i] = Money.allocate(CONTRIBUTION_TOTAL_KR[i] * KR, YEAR_WEIGHTS);
+        }
+        for (int y = 0; y < CONTRIBUTION_YEARS.length; y++) {
+            int year = CONTRIBUTION_YEARS[y];
             for (int i = 0; i < organisations.size(); i++) {
                 commands.add(new AddContribution(fundId, "contribution-" + year + "-" + (i + 1),
-                        organisations.get(i), year, CONTRIBUTION_PER_YEAR_KR[i] * KR));
+                        organisations.get(i), year, byYear[i][y]));
             }
         }
         commands.add(budget(fundId, "samarbejdsmodel",

@@ -33,6 +33,11 @@ class MongoConfig {
         return new StoreEndpoint(uri, null);
     }
 
+    @Bean
+    StoreInfo storeInfo(StoreEndpoint endpoint) {
+        return new StoreInfo(endpoint.embedded() != null);
+    }
+
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(StoreEndpoint endpoint) {
         ConnectionString cs = new ConnectionString(endpoint.uri());

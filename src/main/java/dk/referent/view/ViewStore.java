@@ -14,6 +14,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import dk.referent.store.StoreInfo;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,10 +47,41 @@ public class ViewStore {
 
     private final MongoDatabase db;
     private final ObjectMapper mapper;
+    /**
+     * The view documents this process wrote last, by collection and key, so that applying an event does not
+     * first read back what it wrote a moment ago. Only where this process is the sole writer (embedded store);
+     * with several instances a processor's segment can move, and a cached document could be stale.
+     */
+    private final Map<String, Document> written;
 
-    public ViewStore(MongoDatabase db, ObjectMapper mapper) {
+    public ViewStore(MongoDatabase db, ObjectMapper mapper, StoreInfo store) {
         this.db = db;
         this.mapper = mapper;
+        this.written = store.soleWriter() ? java.util.Collections.synchronizedMap(
+                new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+                        return size() > 4096;
+                    }
+                }) : null;
+    }
+
+    /** The stored document of a view, from what this process wrote if it may trust that, else from the store. */
+    private Document load(String projection, String key) {
+        if (written != null) {
+            Document d = written.get(projection + "\u0000" + key);
+            if (d != null) {
+                return d;
+            }
+        }
+        return views(projection).find(Filters.eq("_id", key)).first();
+    }
+
+    private void save(String projection, String key, Document doc) {
+        views(projection).replaceOne(Filters.eq("_id", key), doc, UPSERT);
+        if (written != null) {
+            written.put(projection + "\u0000" + key, doc);
+        }
     }
 
     /** A change that was stored and may now be published. */
@@ -60,8 +93,7 @@ public class ViewStore {
      * stored (none when the event had been applied already).
      */
     public <V> List<Stored> apply(Projection<V> projection, String id, EventMessage<?> event, ViewLookup lookup) {
-        MongoCollection<Document> views = views(projection.name());
-        Document doc = views.find(Filters.eq("_id", id)).first();
+        Document doc = load(projection.name(), id);
         if (doc != null && doc.getList("applied", String.class, List.of()).contains(event.getIdentifier())) {
             return List.of();
         }
@@ -88,7 +120,7 @@ public class ViewStore {
     private <V> Stored applyAudience(Projection<V> projection, String id, String audience,
                                      UnaryOperator<ObjectNode> filter, ObjectNode full, EventMessage<?> event) {
         String key = id + "|" + audience;
-        Document doc = views(projection.name()).find(Filters.eq("_id", key)).first();
+        Document doc = load(projection.name(), key);
         if (doc != null && doc.getList("applied", String.class, List.of()).contains(event.getIdentifier())) {
             return null;
         }
@@ -99,9 +131,9 @@ public class ViewStore {
         previousContent.remove(VERSION);
         if (doc != null && previousContent.equals(body)) {
             // nothing this audience may see has changed: no version, no message; remember the event only
-            List<String> applied = remember(doc, event);
-            views(projection.name()).updateOne(Filters.eq("_id", key),
-                    new Document("$set", new Document("applied", applied)));
+            Document updated = new Document(doc);
+            updated.put("applied", remember(doc, event));
+            save(projection.name(), key, updated);
             return null;
         }
         return store(projection, key, audience, Map.of(), doc, previous, body, version + 1, event);
@@ -138,7 +170,7 @@ public class ViewStore {
                 .append("body", body.toString())
                 .append("refs", refs)
                 .append("applied", remember(doc, event));
-        views(projection.name()).replaceOne(Filters.eq("_id", key), viewDoc, UPSERT);
+        save(projection.name(), key, viewDoc);
         return change == null ? null : new Stored(topic, audience, change);
     }
 
@@ -205,6 +237,9 @@ public class ViewStore {
 
     /** Removes every view and change of the projection (before a rebuild). */
     public void clear(String projection) {
+        if (written != null) {
+            written.keySet().removeIf(k -> k.startsWith(projection + "\u0000"));
+        }
         views(projection).deleteMany(new Document());
         changes(projection).deleteMany(new Document());
     }

@@ -1,12 +1,15 @@
 package dk.referent.web;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.stereotype.Component;
 
 import dk.referent.view.ProjectionBarrier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * How controllers send commands: synchronously, and then waiting (briefly) until the read models have taken
@@ -21,16 +24,32 @@ public class Commands {
     private final CommandGateway gateway;
     private final ProjectionBarrier barrier;
 
-    Commands(CommandGateway gateway, ProjectionBarrier barrier) {
+    private final MeterRegistry registry;
+
+    Commands(CommandGateway gateway, ProjectionBarrier barrier, MeterRegistry registry) {
         this.gateway = gateway;
         this.barrier = barrier;
+        this.registry = registry;
     }
 
-    /** Sends the command, waits for its result and for the projections; rethrows the handler's exception. */
+    /**
+     * Sends the command, waits for its result and for the projections; rethrows the handler's exception.
+     * Timed as referent_command_seconds{command, outcome}.
+     */
     public <R> R send(Object command) {
-        GenericCommandMessage<Object> message = new GenericCommandMessage<>(command);
-        R result = gateway.sendAndWait(message);
-        barrier.awaitProjections(message.getIdentifier(), PROJECTION_WAIT);
-        return result;
+        long start = System.nanoTime();
+        String outcome = "refused";
+        try {
+            GenericCommandMessage<Object> message = new GenericCommandMessage<>(command);
+            R result = gateway.sendAndWait(message);
+            barrier.awaitProjections(message.getIdentifier(), PROJECTION_WAIT);
+            outcome = "ok";
+            return result;
+        } finally {
+            Timer.builder("referent.command").description("command sent until its read models are updated")
+                    .tag("command", command.getClass().getSimpleName()).tag("outcome", outcome)
+                    .publishPercentiles(0.5, 0.95, 0.99).register(registry)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The app on a random port against the embedded store (a fresh data file), shared by every integration test
- * class that implements this and is annotated {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and nothing
- * else: the property source below is then the same method for all of them, so Spring starts the app once and
+ * class that implements this and is annotated {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and
+ * {@code @AutoConfigureObservability} (so /actuator/prometheus is served) and nothing else: the property source below is then the same method for all of them, so Spring starts the app once and
  * reuses the cached context.
  */
 interface EmbeddedApp {

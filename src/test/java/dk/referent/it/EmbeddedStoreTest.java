@@ -1,5 +1,7 @@
 package dk.referent.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -18,7 +21,8 @@ import dk.referent.committee.api.CommitteeCreated;
 
 /** The meeting flow over a real socket against the embedded store (a fresh data file). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EmbeddedStoreTest extends LiveContract implements EmbeddedApp {
+@AutoConfigureObservability
+class EmbeddedStoreTest extends FundFlowContract implements EmbeddedApp {
 
     @LocalServerPort
     int port;
@@ -47,6 +51,25 @@ class EmbeddedStoreTest extends LiveContract implements EmbeddedApp {
         Thread.sleep(3_000); // the slow commit
         engine.appendEvents(slowEvent);
         awaitCommittee(slow, Duration.ofSeconds(10));
+    }
+
+    /** Operators read these: command latency, projection lag, live pushes, sessions, refusals, Axon's own. */
+    @Test
+    void prometheusServesReferentsMetrics() throws Exception {
+        Fixture f = committeeAndMeeting();
+        try (LiveClient live = admin()) {
+            live.subscribe("/topic/meetings/" + f.meetingId());
+            api().post("/api/meetings/" + f.meetingId() + "/start", null);
+            api().post("/api/meetings/" + f.meetingId() + "/start", null); // refused: already started
+            String metrics = new Api(api().base(), null, null).get("/actuator/prometheus").body();
+            assertThat(metrics).contains("referent_command_seconds", "command=\"StartMeeting\"",
+                    "referent_projection_lag_seconds", "referent_projection_view_seconds",
+                    "referent_live_push_seconds", "referent_websocket_sessions", "referent_websocket_subscriptions",
+                    "referent_refused_requests_total{application=\"referent\",reason=\"conflict\"}");
+            assertThat(metrics).containsPattern("(?m)^referent_websocket_sessions\\{[^}]*} [1-9]");
+            assertThat(metrics).contains("commandBus");
+        }
+        assertThat(new Api(api().base(), null, null).get("/actuator/health").body()).contains("\"UP\"");
     }
 
     private void awaitCommittee(String id, Duration timeout) throws InterruptedException {

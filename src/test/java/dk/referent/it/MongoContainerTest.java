@@ -1,5 +1,6 @@
 package dk.referent.it;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,7 +15,8 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MongoContainerTest extends LiveContract {
+@AutoConfigureObservability
+class MongoContainerTest extends FundFlowContract {
 
     static final String PASSWORD = "it-admin-secret";
 

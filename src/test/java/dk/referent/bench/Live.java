@@ -1,0 +1,502 @@
+package dk.referent.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.converter.AbstractMessageConverter;
+import org.springframework.messaging.simp.stomp.StompFrameHandler;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.util.MimeTypeUtils;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.messaging.WebSocketStompClient;
+
+/**
+ * Command → subscriber latency. Each command is a decision edit whose text carries a marker "#B{seq}#"; the time
+ * is taken just before the HTTP PUT is sent and again when a subscriber receives the STOMP message on
+ * /topic/meetings/{id} whose patch carries that marker, for every subscriber. The baseline is the same delivery
+ * without the app: an HTTP POST to {@link RawWsServer} (its own JVM, the same Tomcat) that broadcasts a text
+ * message of the same size over plain WebSocket to the same number of sessions, received by the same client
+ * stack. One shared {@link WebSocketStompClient} and one shared {@link StandardWebSocketClient}.
+ */
+final class Live {
+
+    private static final int WARM_UP = 10;
+
+    private final App app;
+    private final Domain domain;
+    private final Report report;
+    private final boolean quick;
+    private final StandardWebSocketClient ws = new StandardWebSocketClient();
+    private final WebSocketStompClient stomp = new WebSocketStompClient(ws);
+    private Process rawProcess;
+    private Http rawHttp;
+    private int rawPort;
+
+    Live(App app, Domain domain, Report report, boolean quick) {
+        this.app = app;
+        this.domain = domain;
+        this.report = report;
+        this.quick = quick;
+        stomp.setMessageConverter(new JsonAsString());
+        stomp.setInboundMessageSizeLimit(1024 * 1024);
+    }
+
+    void run() throws Exception {
+        startRaw();
+        Runtime.getRuntime().addShutdownHook(new Thread(rawProcess::destroy));
+        try {
+            single(1, quick ? 60 : 200);
+            single(40, quick ? 60 : 200);
+            single(400, quick ? 40 : 100);
+            many(50, 40, 10, quick ? 10 : 30);
+        } finally {
+            rawProcess.destroy();
+            rawProcess.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    /** One meeting, {@code n} subscribers, commands one after another (the next once all have it, +20 ms). */
+    private void single(int n, int commands) throws Exception {
+        Bench.progress("live: 1 meeting × " + n + " subscribers, " + commands + " commands ...");
+        Target t = new Target(domain, 0, commands + WARM_UP + 50);
+        List<StompSession> sessions = connectStomp(n, List.of(t));
+        ready(List.of(t), n, false);
+        for (int seq = t.nextSeq; seq < t.nextSeq + commands; seq++) {
+            sendStomp(t, seq);
+            t.awaitAll(seq, n, 5000);
+            Thread.sleep(20);
+        }
+        Thread.sleep(1000);
+        long missing = (long) commands * n - t.delivered.get();
+        double rate = commands / t.seconds();
+        int bytes = t.meanBytes();
+        disconnect(sessions);
+
+        Target r = new Target(null, 0, commands + WARM_UP + 50);
+        List<WebSocketSession> rawSessions = connectRaw(n, List.of(r));
+        r.padTo = bytes;
+        ready(List.of(r), n, true);
+        for (int seq = r.nextSeq; seq < r.nextSeq + commands; seq++) {
+            sendRaw(r, seq);
+            r.awaitAll(seq, n, 5000);
+            Thread.sleep(20);
+        }
+        Thread.sleep(1000);
+        long rawMissing = (long) commands * n - r.delivered.get();
+        closeRaw(rawSessions);
+        report.live("1 meeting × " + n, n, commands, rate, t.stats.count(), missing, t.stats, r.stats,
+                commands / r.seconds(), rawMissing, bytes);
+    }
+
+    /** {@code meetings} × {@code subscribers}, each meeting edited at {@code perSecond} commands a second. */
+    private void many(int meetings, int subscribers, int perSecond, int seconds) throws Exception {
+        int sessions = meetings * subscribers;
+        int capacity = perSecond * seconds + WARM_UP + 50;
+        Bench.progress("live: heap per session, then " + meetings + " meetings × " + subscribers + " subscribers at "
+                + perSecond + "/s per meeting for " + seconds + " s ...");
+        List<Target> targets = new ArrayList<>();
+        for (int m = 0; m < meetings; m++) {
+            targets.add(new Target(domain, m, capacity));
+        }
+        long heapBefore = app.heapUsedAfterGc();
+        List<StompSession> open = connectStomp(subscribers, targets);
+        long heapAfter = app.heapUsedAfterGc();
+        report.memory(sessions, heapBefore, heapAfter);
+        ready(targets, subscribers, false);
+        int commands = paced(targets, perSecond, seconds, false);
+        Thread.sleep(3000);
+        long delivered = targets.stream().mapToLong(t -> t.delivered.get()).sum();
+        Stats all = new Stats();
+        targets.forEach(t -> all.addAll(t.stats));
+        double rate = commands / (double) seconds;
+        int bytes = (int) targets.stream().mapToInt(Target::meanBytes).average().orElse(0);
+        long missing = targets.stream().mapToLong(t -> (long) t.sentCount() * subscribers).sum() - delivered;
+        disconnect(open);
+
+        List<Target> raws = new ArrayList<>();
+        for (int m = 0; m < meetings; m++) {
+            Target r = new Target(null, m, capacity);
+            r.padTo = bytes;
+            raws.add(r);
+        }
+        List<WebSocketSession> rawSessions = connectRaw(subscribers, raws);
+        ready(raws, subscribers, true);
+        int rawCommands = paced(raws, perSecond, seconds, true);
+        Thread.sleep(3000);
+        Stats rawAll = new Stats();
+        raws.forEach(t -> rawAll.addAll(t.stats));
+        long rawMissing = raws.stream().mapToLong(t -> (long) t.sentCount() * subscribers - t.delivered.get()).sum();
+        closeRaw(rawSessions);
+        report.live(meetings + " meetings × " + subscribers + " at " + perSecond + "/s each", sessions, commands, rate,
+                all.count(), missing, all, rawAll, rawCommands / (double) seconds, rawMissing, bytes);
+    }
+
+    /** One sender thread per target, a command every 1/perSecond s (or later, when the previous is slower). */
+    private int paced(List<Target> targets, int perSecond, int seconds, boolean raw) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(targets.size());
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+        long period = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        List<Future<Integer>> fs = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target t = targets.get(i);
+            long offset = period * i / targets.size();
+            fs.add(pool.submit(() -> {
+                int sent = 0;
+                int first = t.nextSeq;
+                for (int k = 0; ; k++) {
+                    long due = start + offset + k * period;
+                    if (due >= end) {
+                        break;
+                    }
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    if (System.nanoTime() >= end) {
+                        break;
+                    }
+                    if (raw) {
+                        sendRaw(t, first + sent);
+                    } else {
+                        sendStomp(t, first + sent);
+                    }
+                    sent++;
+                }
+                return sent;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : fs) {
+            total += f.get();
+        }
+        pool.shutdown();
+        return total;
+    }
+
+    /** Sends warm-up commands until every subscriber of every target has received one (at most 60 s). */
+    private void ready(List<Target> targets, int subscribers, boolean raw) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (Target t : targets) {
+            t.recording = false;
+        }
+        while (true) {
+            boolean all = true;
+            for (Target t : targets) {
+                if (t.readySubscribers() < subscribers) {
+                    all = false;
+                    if (raw) {
+                        sendRaw(t, t.nextSeq++);
+                    } else {
+                        sendStomp(t, t.nextSeq++);
+                    }
+                }
+            }
+            if (all) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                Bench.progress("  not every subscriber is receiving after 60 s; measuring anyway");
+                break;
+            }
+            Thread.sleep(300);
+        }
+        Thread.sleep(500);
+        for (Target t : targets) {
+            t.startRecording();
+        }
+    }
+
+    private void sendStomp(Target t, int seq) {
+        t.markSent(seq);
+        try {
+            t.revision = domain.decide(t.meeting, t.item, Domain.text(t.revision + 1, "#B" + seq + "#"), t.revision);
+        } catch (RuntimeException e) {
+            t.errors.incrementAndGet();
+        }
+    }
+
+    private void sendRaw(Target t, int seq) {
+        String marker = "#B" + seq + "#";
+        StringBuilder b = new StringBuilder(Math.max(t.padTo, 64)).append("{\"marker\":\"").append(marker)
+                .append("\",\"pad\":\"");
+        while (b.length() < t.padTo - 2) {
+            b.append('x');
+        }
+        b.append("\"}");
+        t.markSent(seq);
+        try {
+            rawHttp.raw("POST", "/publish/t" + t.index, b.toString(), Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            t.errors.incrementAndGet();
+        }
+    }
+
+    // --- connections ---
+
+    private List<StompSession> connectStomp(int perTarget, List<Target> targets) throws Exception {
+        WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+        headers.add("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(("admin:" + app.password).getBytes(StandardCharsets.UTF_8)));
+        headers.add("Origin", "http://localhost:" + app.port);
+        String url = "ws://localhost:" + app.port + "/ws";
+        List<CompletableFuture<StompSession>> futures = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(32);
+        for (Target t : targets) {
+            for (int s = 0; s < perTarget; s++) {
+                inFlight.acquire();
+                int subscriber = s;
+                CompletableFuture<StompSession> f = stomp.connectAsync(url, headers, new StompSessionHandlerAdapter() {
+                    @Override
+                    public void handleTransportError(StompSession session, Throwable exception) {
+                        t.errors.incrementAndGet();
+                    }
+                }).whenComplete((session, error) -> inFlight.release());
+                futures.add(f.thenApply(session -> {
+                    session.subscribe("/topic/meetings/" + t.meeting, new StompFrameHandler() {
+                        @Override
+                        public Type getPayloadType(StompHeaders h) {
+                            return String.class;
+                        }
+
+                        @Override
+                        public void handleFrame(StompHeaders h, Object payload) {
+                            t.received(subscriber, (String) payload);
+                        }
+                    });
+                    return session;
+                }));
+            }
+        }
+        List<StompSession> sessions = new ArrayList<>();
+        for (CompletableFuture<StompSession> f : futures) {
+            sessions.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return sessions;
+    }
+
+    private void disconnect(List<StompSession> sessions) throws InterruptedException {
+        for (StompSession s : sessions) {
+            try {
+                s.disconnect();
+            } catch (RuntimeException ignored) {
+                // already gone
+            }
+        }
+        Thread.sleep(2000);
+    }
+
+    private List<WebSocketSession> connectRaw(int perTarget, List<Target> targets) throws Exception {
+        List<CompletableFuture<WebSocketSession>> futures = new ArrayList<>();
+        Semaphore inFlight = new Semaphore(32);
+        for (Target t : targets) {
+            for (int s = 0; s < perTarget; s++) {
+                inFlight.acquire();
+                int subscriber = s;
+                futures.add(ws.execute(new TextWebSocketHandler() {
+                    @Override
+                    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+                        t.received(subscriber, message.getPayload());
+                    }
+                }, "ws://localhost:" + rawPort + "/raw/t" + t.index).whenComplete((x, e) -> inFlight.release()));
+            }
+        }
+        List<WebSocketSession> sessions = new ArrayList<>();
+        for (CompletableFuture<WebSocketSession> f : futures) {
+            sessions.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return sessions;
+    }
+
+    private void closeRaw(List<WebSocketSession> sessions) throws InterruptedException {
+        for (WebSocketSession s : sessions) {
+            try {
+                s.close();
+            } catch (Exception ignored) {
+                // already gone
+            }
+        }
+        Thread.sleep(1000);
+    }
+
+    private void startRaw() throws Exception {
+        rawPort = App.freePort();
+        rawProcess = new ProcessBuilder(App.javaBin(), "-Xmx" + app.xmx, "-cp", System.getProperty("java.class.path"),
+                RawWsServer.class.getName(), String.valueOf(rawPort)).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(rawProcess.getInputStream()));
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("READY")) {
+            // Tomcat's start-up log
+        }
+        if (line == null) {
+            throw new IllegalStateException("the raw WebSocket server did not start");
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // keep the pipe empty
+                }
+            } catch (java.io.IOException ignored) {
+                // ended
+            }
+        }, "raw-ws-output");
+        drain.setDaemon(true);
+        drain.start();
+        rawHttp = new Http("http://localhost:" + rawPort, null, null);
+    }
+
+    /** A meeting (or raw topic) being watched: send times by sequence number, deliveries, latencies. */
+    static final class Target {
+        final int index;
+        final String meeting;
+        final String item;
+        final AtomicLongArray sent;
+        final AtomicIntegerArray deliveredPerSeq;
+        final AtomicLong delivered = new AtomicLong();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong messages = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final java.util.Set<Integer> readySet = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final Stats stats = new Stats();
+        volatile boolean recording;
+        volatile int firstRecorded = Integer.MAX_VALUE;
+        volatile long firstSent;
+        volatile long lastSent;
+        long revision;
+        int nextSeq;
+        int padTo;
+
+        Target(Domain domain, int index, int capacity) {
+            this.index = index;
+            this.sent = new AtomicLongArray(capacity + 200);
+            this.deliveredPerSeq = new AtomicIntegerArray(capacity + 200);
+            if (domain != null) {
+                this.meeting = domain.meeting("Live " + index + "/" + System.nanoTime());
+                this.item = domain.item(meeting, "Beslutningspunkt");
+            } else {
+                this.meeting = null;
+                this.item = null;
+            }
+        }
+
+        void startRecording() {
+            firstRecorded = nextSeq;
+            recording = true;
+        }
+
+        int sentCount() {
+            int n = 0;
+            for (int i = firstRecorded; i < sent.length() && sent.get(i) != 0; i++) {
+                n++;
+            }
+            return n;
+        }
+
+        void markSent(int seq) {
+            long now = System.nanoTime();
+            sent.set(seq, now);
+            if (recording) {
+                if (firstSent == 0) {
+                    firstSent = now;
+                }
+                lastSent = now;
+            }
+        }
+
+        double seconds() {
+            return (lastSent - firstSent) / 1e9;
+        }
+
+        int readySubscribers() {
+            return readySet.size();
+        }
+
+        int meanBytes() {
+            long m = messages.get();
+            return m == 0 ? 0 : (int) (bytes.get() / m);
+        }
+
+        void received(int subscriber, String payload) {
+            long now = System.nanoTime();
+            int at = payload.indexOf("#B");
+            if (at < 0) {
+                return;
+            }
+            int end = payload.indexOf('#', at + 2);
+            int seq = Integer.parseInt(payload, at + 2, end, 10);
+            if (seq < firstRecorded) {
+                readySet.add(subscriber);
+                return;
+            }
+            long t = seq < sent.length() ? sent.get(seq) : 0;
+            if (t == 0) {
+                return;
+            }
+            stats.add(now - t);
+            delivered.incrementAndGet();
+            bytes.addAndGet(payload.length());
+            messages.incrementAndGet();
+            synchronized (this) {
+                deliveredPerSeq.incrementAndGet(seq);
+                notifyAll();
+            }
+        }
+
+        synchronized void awaitAll(int seq, int n, long timeoutMs) throws InterruptedException {
+            long deadline = System.currentTimeMillis() + timeoutMs;
+            while (deliveredPerSeq.get(seq) < n) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return;
+                }
+                wait(left);
+            }
+        }
+    }
+
+    /** STOMP message bodies (application/json) as text, so that thousands of subscribers stay cheap to run. */
+    static final class JsonAsString extends AbstractMessageConverter {
+        JsonAsString() {
+            super(List.of(MimeTypeUtils.APPLICATION_JSON, MimeTypeUtils.TEXT_PLAIN));
+        }
+
+        @Override
+        protected boolean supports(Class<?> clazz) {
+            return clazz == String.class;
+        }
+
+        @Override
+        protected Object convertFromInternal(Message<?> message, Class<?> targetClass, Object hint) {
+            Object p = message.getPayload();
+            return p instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(p);
+        }
+
+        @Override
+        protected Object convertToInternal(Object payload, MessageHeaders headers, Object hint) {
+            return String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+}
