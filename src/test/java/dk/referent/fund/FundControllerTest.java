@@ -178,12 +178,23 @@ class FundControllerTest {
     @Test
     void statusIsServedFromTheViewStore() throws Exception {
         ObjectNode status = json.createObjectNode().put("fundId", "f1").put("version", 4);
-        when(funds.status("f1")).thenReturn(status);
+        when(funds.status("f1", null)).thenReturn(status);
 
         mvc.perform(get("/api/funds/f1/status"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.version").value(4));
         verify(funds).requireRead("f1");
+    }
+
+    @Test
+    void observersAreServedTheOpenStatus() throws Exception {
+        ObjectNode open = json.createObjectNode().put("fundId", "f1").put("version", 3);
+        when(funds.requireRead("f1")).thenReturn(Access.OPEN);
+        when(funds.status("f1", Access.OPEN)).thenReturn(open);
+
+        mvc.perform(get("/api/funds/f1/status"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(3));
     }
 
     @Test
