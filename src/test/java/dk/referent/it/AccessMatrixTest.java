@@ -364,6 +364,24 @@ class AccessMatrixTest implements EmbeddedApp {
         assertThat(observer.get(expand("/api/funds/{fid}/status", w)).body()).contains("Fratrædelse", "Fælles projekt");
     }
 
+    /** An item closed after the fact (it should never have been open) is closed in the minutes of the past too. */
+    @Test
+    void anItemClosedLaterIsClosedInThePastForObservers() throws InterruptedException {
+        World w = withMeeting(shared);
+        String item = ok(admin().post("/api/meetings/" + w.meeting() + "/agenda", Map.of("title", "Navngiven medarbejder",
+                "kind", "DISCUSSION", "visibility", "OPEN"))).id();
+        Thread.sleep(20);
+        String before = java.time.Instant.now().toString();
+        Thread.sleep(20);
+        ok(admin().patch("/api/meetings/" + w.meeting() + "/agenda/" + item, Map.of("visibility", "CLOSED")));
+        Api observer = as(Role.OBSERVER);
+        for (String doc : List.of("/minutes", "/minutes.md", "/minutes.html")) {
+            String path = "/api/meetings/" + w.meeting() + doc + "?asOf=" + before;
+            assertThat(observer.get(path).body()).as(path).doesNotContain("Navngiven").contains("Godkendelse af dagsorden");
+            assertThat(as(Role.MEMBER).get(path).body()).as(path).contains("Navngiven");
+        }
+    }
+
     Map<String, Long> versions(World w) {
         Map<String, Long> v = new HashMap<>();
         Api a = admin();
