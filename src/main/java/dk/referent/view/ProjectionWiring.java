@@ -3,16 +3,53 @@ package dk.referent.view;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Tells the {@link ProjectionBarrier} about every event published, so senders can wait for the projections. */
+/**
+ * Tells the {@link ProjectionBarrier} about every event published, so senders can wait for the projections, and
+ * whether the projection processor runs on this instance.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProjectionWiring {
+
+    @Bean
+    SmartInitializingSingleton barrierKnowsWhereProjectionsRun(EventProcessingConfiguration processing,
+                                                               ProjectionBarrier barrier) {
+        return () -> barrier.processesHere(new ClaimWatch(processing));
+    }
+
+    /**
+     * "Runs here" unless this instance has held no segment of the projection processor for 15 s: a processor
+     * claims its segment within seconds of starting, so a short gap (start-up, a rebalance) still waits.
+     */
+    static final class ClaimWatch implements java.util.function.BooleanSupplier {
+        private static final long GRACE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+        private final EventProcessingConfiguration processing;
+        private volatile long lastHeld = System.nanoTime();
+
+        ClaimWatch(EventProcessingConfiguration processing) {
+            this.processing = processing;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            boolean held = processing.eventProcessor(ProjectionRunner.GROUP, TrackingEventProcessor.class)
+                    .map(p -> !p.processingStatus().isEmpty()).orElse(true);
+            long now = System.nanoTime();
+            if (held) {
+                lastHeld = now;
+                return true;
+            }
+            return now - lastHeld < GRACE_NANOS;
+        }
+    }
 
     @Bean
     SmartInitializingSingleton barrierOnPublish(EventStore eventStore, ProjectionBarrier barrier) {

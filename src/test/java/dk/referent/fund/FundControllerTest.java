@@ -178,6 +178,7 @@ class FundControllerTest {
     @Test
     void statusIsServedFromTheViewStore() throws Exception {
         ObjectNode status = json.createObjectNode().put("fundId", "f1").put("version", 4);
+        when(funds.requireRead("f1")).thenReturn(null); // a member: the full status
         when(funds.status("f1", null)).thenReturn(status);
 
         mvc.perform(get("/api/funds/f1/status"))
