@@ -88,8 +88,8 @@ class LiveAuthorization implements ExecutorChannelInterceptor {
                 if (destination.equals(USER_ERRORS)) {
                     return message;
                 } else if ((m = MEETING_PRESENCE.matcher(destination)).matches()) {
-                    meetingAudience(m.group(1));
-                    return message;
+                    String audience = meetingAudience(m.group(1));
+                    return audience == null ? message : redirect(message, stomp, destination + "/" + audience);
                 } else if ((m = MEETING_TOPIC.matcher(destination)).matches()) {
                     String audience = meetingAudience(m.group(1));
                     return audience == null ? message : redirect(message, stomp, destination + "/" + audience);

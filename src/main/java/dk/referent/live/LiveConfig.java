@@ -66,6 +66,12 @@ class LiveConfig implements WebSocketMessageBrokerConfigurer {
         }
     }
 
+    /**
+     * STOMP frames over {@link #MAX_FRAME_BYTES} are refused. In front of that, the servlet container (Tomcat)
+     * reads a text message into a buffer of its default 8 KB and closes the connection (1009) on a larger one, so
+     * in practice a client frame is limited to 8 KB: ample for SUBSCRIBE and presence, the only frames clients send.
+     * Raising the container's buffer would cost that much memory on every open connection.
+     */
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(MAX_FRAME_BYTES)

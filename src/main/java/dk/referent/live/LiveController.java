@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.referent.minutes.Meetings;
 import dk.referent.minutes.MinutesProjection;
 import dk.referent.fundstatus.Funds;
+import dk.referent.meeting.api.Visibility;
 import dk.referent.shared.NotFound;
 import dk.referent.view.ViewStore;
 
@@ -55,8 +56,12 @@ class LiveController {
     @MessageMapping("/meetings/{meetingId}/presence")
     void presence(@DestinationVariable String meetingId, @Payload(required = false) Map<String, Object> body,
                   SimpMessageHeaderAccessor headers, Principal user) {
-        meetings.requireRead(meetingId);
+        String audience = meetings.requireRead(meetingId);
         Object editing = body == null ? null : body.get("editingItemId");
+        if (editing != null && meetings.minutes(meetingId).items().stream().noneMatch(i -> i.id().equals(editing)
+                && (audience == null || i.visibility() != Visibility.CLOSED))) {
+            throw new NotFound("No agenda item " + editing); // nor a message to everyone with any text in it
+        }
         presence.editing(meetingId, headers.getSessionId(), user.getName(),
                 editing == null ? null : editing.toString());
     }

@@ -1,9 +1,11 @@
 package dk.referent.live;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,7 +17,13 @@ import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 import org.springframework.web.socket.messaging.SessionSubscribeEvent;
 import org.springframework.web.socket.messaging.SessionUnsubscribeEvent;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dk.referent.meeting.api.Visibility;
+import dk.referent.minutes.MinutesProjection;
+import dk.referent.security.Access;
 import dk.referent.security.Users;
+import dk.referent.view.ViewStore;
 
 /**
  * Who is looking at a meeting and who is editing which item. Ephemeral by design: kept in memory, never an
@@ -33,13 +41,15 @@ class Presence {
     private final Map<String, Map<String, String>> subscriptions = new ConcurrentHashMap<>();
     private final SimpMessagingTemplate messaging;
     private final Users users;
+    private final ViewStore views;
 
     record Entry(String username, String displayName, String editingItemId) {
     }
 
-    Presence(SimpMessagingTemplate messaging, Users users) {
+    Presence(SimpMessagingTemplate messaging, Users users, ViewStore views) {
         this.messaging = messaging;
         this.users = users;
+        this.views = views;
     }
 
     @EventListener
@@ -105,8 +115,32 @@ class Presence {
         return Map.of("users", new ArrayList<>(byUser.values()));
     }
 
+    /** To everyone on /presence; to observers (on /presence/open) without edits of closed items. */
+    @SuppressWarnings("unchecked")
     private void broadcast(String meetingId) {
-        messaging.convertAndSend(PREFIX + meetingId + "/presence", snapshot(meetingId));
+        Map<String, Object> all = snapshot(meetingId);
+        messaging.convertAndSend(PREFIX + meetingId + "/presence", all);
+        Set<String> closed = views.json(MinutesProjection.NAME, meetingId, null).map(Presence::closedItems)
+                .orElse(Set.of());
+        List<Map<String, Object>> open = new ArrayList<>();
+        for (Object user : (List<?>) all.get("users")) {
+            Map<String, Object> u = new LinkedHashMap<>((Map<String, Object>) user);
+            if (u.get("editingItemId") != null && closed.contains(u.get("editingItemId"))) {
+                u.put("editingItemId", null);
+            }
+            open.add(u);
+        }
+        messaging.convertAndSend(PREFIX + meetingId + "/presence/" + Access.OPEN, Map.of("users", open));
+    }
+
+    private static Set<String> closedItems(JsonNode minutes) {
+        Set<String> closed = new HashSet<>();
+        minutes.path("items").forEach(i -> {
+            if (Visibility.CLOSED.name().equals(i.path("visibility").asText())) {
+                closed.add(i.path("id").asText());
+            }
+        });
+        return closed;
     }
 
     private Entry entry(String username, String editing) {

@@ -182,8 +182,22 @@ class MinutesController {
     /** The minutes as they stood at {@code at}: a fold of the log up to that moment. */
     private ObjectNode asOf(String mid, Instant at, String audience) {
         InMemoryViews folded = foldViews(at);
-        return folded.json(MinutesProjection.NAME, mid, audience)
+        ObjectNode then = folded.json(MinutesProjection.NAME, mid, audience)
                 .orElseThrow(() -> new NotFound("Meeting " + mid + " did not exist at " + at));
+        if (audience != null) {
+            // an item closed since (often because it should never have been open) is closed in the past too
+            java.util.Set<String> closedNow = new java.util.HashSet<>();
+            meetings.minutes(mid).items().stream().filter(i -> i.visibility() == dk.referent.meeting.api.Visibility.CLOSED)
+                    .forEach(i -> closedNow.add(i.id()));
+            com.fasterxml.jackson.databind.node.ArrayNode items = then.arrayNode();
+            then.path("items").forEach(i -> {
+                if (!closedNow.contains(i.path("id").asText())) {
+                    items.add(i);
+                }
+            });
+            then.set("items", items);
+        }
+        return then;
     }
 
     private MinutesView fold(String mid, Instant at) {

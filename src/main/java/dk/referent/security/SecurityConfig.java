@@ -3,6 +3,8 @@ package dk.referent.security;
 import java.io.IOException;
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -18,6 +20,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -27,7 +30,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * HTTP security: Basic for scripts, a session cookie (form login at /login) for the browser. CSRF protection
+ * HTTP security: Basic for scripts, a session cookie (form login at /login, or single sign-on through an OpenID
+ * Connect provider when one is configured) for the browser. CSRF protection
  * applies to cookie-authenticated writes; a request that carries its own Authorization header cannot be forged
  * by another site, so it is exempt. Health and the API description are public; everything else needs a user,
  * and what a user may do in a committee is checked per request by {@link Access}.
@@ -48,7 +52,10 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain security(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain security(HttpSecurity http, AuthenticationManager authenticationManager,
+                                 ObjectProvider<ClientRegistrationRepository> identityProviders, Users users,
+                                 @Value("${referent.oidc.username-claim:preferred_username}") String usernameClaim)
+            throws Exception {
         CsrfTokenRequestAttributeHandler csrfHandler = new CsrfTokenRequestAttributeHandler();
         csrfHandler.setCsrfRequestAttributeName(null);
         http.authenticationManager(authenticationManager)
@@ -75,6 +82,11 @@ class SecurityConfig {
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
                                 + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        if (identityProviders.getIfAvailable() != null) {
+            // only with spring.security.oauth2.client.registration.* set (README: "Single sign-on")
+            OidcAccounts accounts = new OidcAccounts(users, usernameClaim);
+            http.oauth2Login(oidc -> oidc.userInfoEndpoint(info -> info.oidcUserService(accounts)));
+        }
         return http.build();
     }
 

@@ -73,8 +73,10 @@ class VerifiedCredentials implements AuthenticationProvider {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(salt);
-            sha.update(username.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
+            byte[] user = username.getBytes(StandardCharsets.UTF_8);
+            // the username's length first: ("a\0", "b") and ("a", "\0b") must not share a key
+            sha.update(java.nio.ByteBuffer.allocate(4).putInt(user.length).array());
+            sha.update(user);
             sha.update(password.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {

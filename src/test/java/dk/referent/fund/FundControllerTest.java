@@ -188,6 +188,17 @@ class FundControllerTest {
     }
 
     @Test
+    void observersAreServedTheOpenStatus() throws Exception {
+        ObjectNode open = json.createObjectNode().put("fundId", "f1").put("version", 3);
+        when(funds.requireRead("f1")).thenReturn(Access.OPEN);
+        when(funds.status("f1", Access.OPEN)).thenReturn(open);
+
+        mvc.perform(get("/api/funds/f1/status"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(3));
+    }
+
+    @Test
     void fundsOfACommitteeAreListed() throws Exception {
         ObjectNode status = json.createObjectNode().put("fundId", "f1").put("name", "Pulje").put("version", 4);
         when(views.idsWhere(Funds.STATUS, "committeeId", "c1")).thenReturn(java.util.Set.of("f1"));

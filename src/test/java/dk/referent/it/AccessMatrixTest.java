@@ -321,6 +321,12 @@ class AccessMatrixTest implements EmbeddedApp {
     }
 
     @Test
+    void withoutAnIdentityProviderConfiguredThereIsNoSingleSignOn() {
+        Response r = as(Role.ANONYMOUS).get("/oauth2/authorization/region");
+        assertThat(r.status()).as(r.toString()).isEqualTo(404);
+    }
+
+    @Test
     void theCommitteeListShowsOnlyOnesOwnCommittees() {
         JsonNode mine = as(Role.STRANGER).get("/api/committees").json();
         assertThat(mine.findValuesAsText("id")).doesNotContain(shared.committee());
@@ -356,6 +362,24 @@ class AccessMatrixTest implements EmbeddedApp {
         // the open guest and budget are still there for the observer
         assertThat(observer.get(expand("/api/meetings/{mid}/attendance", w)).body()).contains("Åben Gæst");
         assertThat(observer.get(expand("/api/funds/{fid}/status", w)).body()).contains("Fratrædelse", "Fælles projekt");
+    }
+
+    /** An item closed after the fact (it should never have been open) is closed in the minutes of the past too. */
+    @Test
+    void anItemClosedLaterIsClosedInThePastForObservers() throws InterruptedException {
+        World w = withMeeting(shared);
+        String item = ok(admin().post("/api/meetings/" + w.meeting() + "/agenda", Map.of("title", "Navngiven medarbejder",
+                "kind", "DISCUSSION", "visibility", "OPEN"))).id();
+        Thread.sleep(20);
+        String before = java.time.Instant.now().toString();
+        Thread.sleep(20);
+        ok(admin().patch("/api/meetings/" + w.meeting() + "/agenda/" + item, Map.of("visibility", "CLOSED")));
+        Api observer = as(Role.OBSERVER);
+        for (String doc : List.of("/minutes", "/minutes.md", "/minutes.html")) {
+            String path = "/api/meetings/" + w.meeting() + doc + "?asOf=" + before;
+            assertThat(observer.get(path).body()).as(path).doesNotContain("Navngiven").contains("Godkendelse af dagsorden");
+            assertThat(as(Role.MEMBER).get(path).body()).as(path).contains("Navngiven");
+        }
     }
 
     Map<String, Long> versions(World w) {
