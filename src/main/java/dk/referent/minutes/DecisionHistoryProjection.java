@@ -82,8 +82,7 @@ public class DecisionHistoryProjection implements Projection<DecisionHistoryView
         } else if (e instanceof DecisionRecorded d) {
             List<Revision> revisions = new ArrayList<>(v.revisions());
             revisions.add(new Revision(d.revision(), d.text(), d.outcome(), MinutesProjection.actor(event),
-                    event.getTimestamp(), d.reason(), d.correction(), d.merged(), d.baseRevision(), d.previousText(),
-                    d.previousOutcome()));
+                    event.getTimestamp(), d.reason(), d.correction(), d.merged(), d.baseRevision()));
             return new DecisionHistoryView(v.meetingId(), v.itemId(), v.committeeId(), v.visibility(), revisions);
         }
         return v;

@@ -14,10 +14,12 @@ import dk.referent.meeting.api.Visibility;
 public record DecisionHistoryView(String meetingId, String itemId, String committeeId, Visibility visibility,
                                   List<Revision> revisions) {
 
-    /** One revision with who, when, why, and what it replaced. */
+    /**
+     * One revision with who, when and why; what it replaced is the revision before it (not repeated here, so a
+     * decision typed live in hundreds of saves keeps a history half the size).
+     */
     public record Revision(long revision, String text, Outcome outcome, String by, Instant at, String reason,
-                           boolean correction, boolean merged, long baseRevision, String previousText,
-                           Outcome previousOutcome) {
+                           boolean correction, boolean merged, long baseRevision) {
     }
 
     static String id(String meetingId, String itemId) {

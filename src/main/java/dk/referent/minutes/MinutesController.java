@@ -149,7 +149,9 @@ class MinutesController {
             }
             DecisionHistoryView history = mapper.convertValue(historyJson.without("version"),
                     DecisionHistoryView.class);
-            for (DecisionHistoryView.Revision r : history.revisions()) {
+            List<DecisionHistoryView.Revision> revisions = history.revisions();
+            for (int i = 0; i < revisions.size(); i++) {
+                DecisionHistoryView.Revision r = revisions.get(i);
                 if (r.correction()) {
                     Map<String, Object> c = new LinkedHashMap<>();
                     c.put("itemId", item.id());
@@ -157,7 +159,7 @@ class MinutesController {
                     c.put("by", r.by());
                     c.put("at", r.at());
                     c.put("reason", r.reason());
-                    c.put("previousText", r.previousText());
+                    c.put("previousText", i == 0 ? null : revisions.get(i - 1).text());
                     c.put("text", r.text());
                     corrections.add(c);
                 }

@@ -42,6 +42,9 @@ import com.mongodb.client.model.Sorts;
 public class ViewStore {
 
     static final String VERSION = "version";
+    private static final String APPLIED = "appliedHashes";
+    /** An audience variant whose content is the full view's (no closed item, say): stored without a body. */
+    private static final String SAME_AS_FULL = "sameAsFull";
     private static final int REMEMBERED_EVENTS = 128;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
@@ -94,7 +97,7 @@ public class ViewStore {
      */
     public <V> List<Stored> apply(Projection<V> projection, String id, EventMessage<?> event, ViewLookup lookup) {
         Document doc = load(projection.name(), id);
-        if (doc != null && doc.getList("applied", String.class, List.of()).contains(event.getIdentifier())) {
+        if (alreadyApplied(doc, event)) {
             return List.of();
         }
         long version = doc == null ? 0 : doc.getLong(VERSION);
@@ -104,12 +107,13 @@ public class ViewStore {
         ObjectNode body = normalised(next);
 
         List<Stored> stored = new ArrayList<>();
-        Stored full = store(projection, id, null, projection.refs(next), doc, previous, body, version + 1, event);
+        Stored full = store(projection, id, null, projection.refs(next), doc, previous, body, version + 1, event,
+                false);
         if (full != null) {
             stored.add(full);
         }
         for (Map.Entry<String, UnaryOperator<ObjectNode>> audience : projection.audiences().entrySet()) {
-            Stored s = applyAudience(projection, id, audience.getKey(), audience.getValue(), body, event);
+            Stored s = applyAudience(projection, id, audience.getKey(), audience.getValue(), previous, body, event);
             if (s != null) {
                 stored.add(s);
             }
@@ -117,31 +121,59 @@ public class ViewStore {
         return stored;
     }
 
+    /**
+     * An audience variant follows its full view: a new version only when what it may see changed. Stored without a
+     * body while its content equals the full view's (the invariant: such a variant always equals the current full
+     * view, since every change of the full view passes through here).
+     */
     private <V> Stored applyAudience(Projection<V> projection, String id, String audience,
-                                     UnaryOperator<ObjectNode> filter, ObjectNode full, EventMessage<?> event) {
+                                     UnaryOperator<ObjectNode> filter, ObjectNode previousFull, ObjectNode full,
+                                     EventMessage<?> event) {
         String key = id + "|" + audience;
         Document doc = load(projection.name(), key);
-        if (doc != null && doc.getList("applied", String.class, List.of()).contains(event.getIdentifier())) {
+        if (alreadyApplied(doc, event)) {
             return null;
         }
-        ObjectNode previous = doc == null ? mapper.createObjectNode() : parse(doc.getString("body"));
-        ObjectNode body = filter.apply(full.deepCopy());
         long version = doc == null ? 0 : doc.getLong(VERSION);
-        ObjectNode previousContent = previous.deepCopy();
-        previousContent.remove(VERSION);
+        ObjectNode previous = doc == null ? mapper.createObjectNode() : variantBody(doc, previousFull);
+        ObjectNode body = filter.apply(full.deepCopy());
+        ObjectNode fullContent = withoutVersion(full);
+        ObjectNode previousContent = withoutVersion(previous);
         if (doc != null && previousContent.equals(body)) {
             // nothing this audience may see has changed: no version, no message; remember the event only
             Document updated = new Document(doc);
-            updated.put("applied", remember(doc, event));
+            updated.put(APPLIED, remember(doc, event));
+            if (Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL)) && !body.equals(fullContent)) {
+                // the full view moved on where this audience may not look: keep its own body from now on
+                updated.remove(SAME_AS_FULL);
+                updated.put("body", previous.toString());
+            }
             save(projection.name(), key, updated);
             return null;
         }
-        return store(projection, key, audience, Map.of(), doc, previous, body, version + 1, event);
+        return store(projection, key, audience, Map.of(), doc, previous, body, version + 1, event,
+                body.equals(fullContent));
+    }
+
+    /** The JSON of a stored variant: its own body, or the full view's body with the variant's version. */
+    private ObjectNode variantBody(Document doc, ObjectNode fullBody) {
+        if (!Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL))) {
+            return parse(doc.getString("body"));
+        }
+        ObjectNode body = fullBody.deepCopy();
+        body.put(VERSION, doc.getLong(VERSION));
+        return body;
+    }
+
+    private static ObjectNode withoutVersion(ObjectNode json) {
+        ObjectNode copy = json.deepCopy();
+        copy.remove(VERSION);
+        return copy;
     }
 
     private <V> Stored store(Projection<V> projection, String key, String audience, Map<String, String> refMap,
                              Document doc, ObjectNode previous, ObjectNode content, long version,
-                             EventMessage<?> event) {
+                             EventMessage<?> event, boolean sameAsFull) {
         ObjectNode body = content.deepCopy();
         body.put(VERSION, version);
         String baseId = audience == null ? key : key.substring(0, key.length() - audience.length() - 1);
@@ -167,20 +199,39 @@ public class ViewStore {
         refMap.forEach(refs::append);
         Document viewDoc = new Document("_id", key)
                 .append(VERSION, version)
-                .append("body", body.toString())
                 .append("refs", refs)
-                .append("applied", remember(doc, event));
+                .append(APPLIED, remember(doc, event));
+        if (sameAsFull) {
+            viewDoc.append(SAME_AS_FULL, true);
+        } else {
+            viewDoc.append("body", body.toString());
+        }
         save(projection.name(), key, viewDoc);
         return change == null ? null : new Stored(topic, audience, change);
     }
 
-    private static List<String> remember(Document doc, EventMessage<?> event) {
-        List<String> applied = new ArrayList<>(doc == null ? List.of() : doc.getList("applied", String.class));
-        applied.add(event.getIdentifier());
+    private static boolean alreadyApplied(Document doc, EventMessage<?> event) {
+        return doc != null && doc.getList(APPLIED, Long.class, List.of()).contains(idHash(event.getIdentifier()));
+    }
+
+    /** The last events applied, as 64-bit hashes of their ids (a view is rewritten on every event: keep it small). */
+    private static List<Long> remember(Document doc, EventMessage<?> event) {
+        List<Long> applied = new ArrayList<>(doc == null ? List.of() : doc.getList(APPLIED, Long.class, List.of()));
+        applied.add(idHash(event.getIdentifier()));
         if (applied.size() > REMEMBERED_EVENTS) {
             applied = new ArrayList<>(applied.subList(applied.size() - REMEMBERED_EVENTS, applied.size()));
         }
         return applied;
+    }
+
+    /** FNV-1a, 64 bits: among the last 128 events of one view a collision is out of the question in practice. */
+    static long idHash(String id) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < id.length(); i++) {
+            h ^= id.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     static String actorOf(EventMessage<?> event) {
@@ -191,6 +242,10 @@ public class ViewStore {
     /** The view's JSON with its version, for the full audience ({@code audience} null) or a variant. */
     public Optional<ObjectNode> json(String projection, String id, String audience) {
         Document doc = views(projection).find(Filters.eq("_id", key(id, audience))).first();
+        if (doc != null && Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL))) {
+            Document full = views(projection).find(Filters.eq("_id", id)).first();
+            return Optional.ofNullable(full).map(f -> variantBody(doc, parse(f.getString("body"))));
+        }
         return Optional.ofNullable(doc).map(d -> parse(d.getString("body")));
     }
 
@@ -229,9 +284,20 @@ public class ViewStore {
     /** Every full view of the projection: id → JSON with version. */
     public Map<String, ObjectNode> all(String projection) {
         Map<String, ObjectNode> result = new java.util.TreeMap<>();
+        Map<String, Document> docs = new java.util.HashMap<>();
         for (Document d : views(projection).find()) {
-            result.put(d.getString("_id"), parse(d.getString("body")));
+            docs.put(d.getString("_id"), d);
         }
+        docs.forEach((key, d) -> {
+            if (Boolean.TRUE.equals(d.getBoolean(SAME_AS_FULL))) {
+                Document full = docs.get(key.substring(0, key.indexOf('|')));
+                if (full != null) {
+                    result.put(key, variantBody(d, parse(full.getString("body"))));
+                }
+            } else {
+                result.put(key, parse(d.getString("body")));
+            }
+        });
         return result;
     }
 
