@@ -63,6 +63,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         // a file left sparse by a busy run is compacted before it serves again (a second or two for tens of MB)
         if (store.getFileStore().size() > 8L << 20 && store.getFillRate() < 70) {
             store.compactFile(10_000);
+            store.setRetentionTime(RETENTION_MS); // compactFile leaves it at 0
         }
         this.server = new MongoServer(new DurableH2Backend(store));
         this.address = server.bind();
