@@ -149,7 +149,7 @@ public final class Bench {
         }
         progress("measuring commands at " + events + " events ...");
         commands(level, events);
-        if (events <= REBUILD_MAX && (level >= 10_000 || last)) {
+        if (level <= REBUILD_MAX && (level >= 10_000 || last)) {
             progress("rebuilding the minutes projection from " + count() + " events ...");
             rebuild(level);
         }
