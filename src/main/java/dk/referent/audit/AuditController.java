@@ -1,8 +1,6 @@
 package dk.referent.audit;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +31,7 @@ import dk.referent.security.Access;
 import dk.referent.security.CurrentUser;
 import dk.referent.shared.InvalidInput;
 import dk.referent.shared.NotFound;
+import dk.referent.shared.Times;
 import dk.referent.view.EventLog;
 import dk.referent.view.ViewStore;
 
@@ -67,8 +66,8 @@ class AuditController {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidInput("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        Instant start = from == null ? null : time("from", from);
-        Instant end = to == null ? null : time("to", to);
+        Instant start = from == null ? null : Times.parse("from", from);
+        Instant end = to == null ? null : Times.parse("to", to);
         Hidden hidden = Hidden.NOTHING;
         if (!CurrentUser.isAdmin()) {
             if (aggregateId == null) {
@@ -178,17 +177,5 @@ class AuditController {
         }
         closedGuests.removeAll(openGuests);
         return new Hidden(closed, closedGuests, true);
-    }
-
-    private static Instant time(String field, String s) {
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e2) {
-                throw new InvalidInput(field, "must be an ISO-8601 time with offset");
-            }
-        }
     }
 }

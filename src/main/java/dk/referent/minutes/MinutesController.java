@@ -1,8 +1,6 @@
 package dk.referent.minutes;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,6 +23,7 @@ import dk.referent.meeting.api.ApproveMinutes;
 import dk.referent.security.Access;
 import dk.referent.shared.InvalidInput;
 import dk.referent.shared.NotFound;
+import dk.referent.shared.Times;
 import dk.referent.view.Change;
 import dk.referent.view.EventLog;
 import dk.referent.view.InMemoryViews;
@@ -85,7 +84,7 @@ class MinutesController {
     ObjectNode minutes(@PathVariable String mid, @RequestParam(required = false) String asOf) {
         String audience = meetings.requireRead(mid);
         if (asOf != null) {
-            return asOf(mid, parseTime(asOf), audience);
+            return asOf(mid, Times.parse("asOf", asOf), audience);
         }
         return views.json(MinutesProjection.NAME, mid, audience)
                 .orElseThrow(() -> new NotFound("No meeting " + mid));
@@ -177,7 +176,7 @@ class MinutesController {
         String audience = meetings.requireRead(mid);
         ObjectNode json = asOf == null
                 ? views.json(MinutesProjection.NAME, mid, audience).orElseThrow(() -> new NotFound("No meeting " + mid))
-                : asOf(mid, parseTime(asOf), audience);
+                : asOf(mid, Times.parse("asOf", asOf), audience);
         return mapper.convertValue(json.without("version"), MinutesView.class);
     }
 
@@ -213,17 +212,5 @@ class MinutesController {
             folded.fold(events, e -> !e.getTimestamp().isAfter(at));
         }
         return folded;
-    }
-
-    static Instant parseTime(String s) {
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(s);
-            } catch (DateTimeParseException e2) {
-                throw new InvalidInput("asOf", "must be an ISO-8601 time with offset, e.g. 2024-10-04T11:32:00+02:00");
-            }
-        }
     }
 }

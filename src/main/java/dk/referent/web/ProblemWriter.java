@@ -4,13 +4,14 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-/** problem+json written by filters, which run before Spring MVC's error mapping. */
-final class ProblemWriter {
+/** problem+json written by filters and security handlers, which run before Spring MVC's error mapping. */
+public final class ProblemWriter {
 
     private ProblemWriter() {
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
