@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
@@ -20,28 +21,29 @@ import de.bwaldvogel.mongo.MongoServer;
  * MVStore file under the data directory; the real MongoDB driver talks to it over a loopback socket.
  * <p>
  * Committing on every write makes MVStore append a new chunk each time (10–20 KB); the space of old chunks is
- * only reused once they are older than the retention time and hold no live data, so the file grew ~10 KB per
- * write (209 MB after 20,000 small inserts, StoreBench). Space is reused after {@link #RETENTION_MS} (not at
- * once: see there), only what was acknowledged is committed per write (see DurableH2Backend), and a compaction
- * every second rewrites the live data of chunks under 80 % full,
- * a little at a time (2 MB): 43 MB after 20,000 inserts. Pages are compressed (LZF; the read models are JSON
- * text): 44 MB → 7.4 MB after 2,000 decision edits on four 15-item meetings. The file is compacted once more on
- * a clean shutdown, and at start when a crash left it sparse. Larger compaction steps shrank the file a little more
- * but stalled writes for 100–200 ms (p99 of a projection update 25 ms with 2 MB steps, 220 ms with 64 MB).
+ * reused only once no version that still needs them is in use and they are older than the retention time. So
+ * the file grew ~10 KB per write (209 MB after 20,000 small inserts, StoreBench). Now: only what was acknowledged
+ * is committed per write, and forced to disk (see DurableH2Backend); readers pin the version they read, so freed
+ * chunks can be reused at once (retention 0, see {@link #RETENTION_MS}); a compaction every second rewrites the
+ * live data of chunks under 80 % full, a little at a time (2 MB); pages are compressed (LZF; the read models are
+ * JSON text). The file is compacted once more on a clean shutdown, and at start when a crash left it sparse.
+ * Larger compaction steps shrank the file a little more but stalled writes for 100–200 ms (p99 of a projection
+ * update 25 ms with 2 MB steps, 220 ms with 64 MB).
+ * <p>
+ * MVStore's own background writer is off: this class commits and syncs what is left unsaved (read models,
+ * tokens) once a second, so every chunk on disk was forced there before the space of an older one is reused.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
     /**
-     * How long freed chunks are kept before their space is reused. Readers of the embedded server iterate maps
-     * without pinning the version they read, so a scan (an aggregate load, a tracking query, a rebuild: a second
-     * or more over 100k events) must finish before the chunks it reads can be overwritten. With retention 0 the
-     * benchmark saw "Chunk N not found" under load. The window costs file space, all that is written in it: with
- * 2,000 decision edits on four 15-item meetings the file peaked at 19 MB with 3 s, 52 MB with 10 s and 96 MB
- * with 30 s (8.5–12 MB after a clean stop). 5 s covers a full scan of 100k events (about a second) with room.
+     * How long freed chunks are kept before their space is reused. Every command of the server pins the version
+     * it reads (DurableH2Backend), so nothing needs them: 0. (Before reads were pinned, retention 0 gave "Chunk N
+     * not found" under load, and a 5 s window held all that was written in it: 81 MB while writing 10,000
+     * commands at ~150/s, 28 MB at rest.)
      */
-    static final int RETENTION_MS = Integer.getInteger("referent.store.retention-ms", 5_000);
+    static final int RETENTION_MS = Integer.getInteger("referent.store.retention-ms", 0);
     static final int COMPACT_EVERY_MS = Integer.getInteger("referent.store.compact-every-ms", 1000);
     static final int COMPACT_FILL_RATE = Integer.getInteger("referent.store.compact-fill-rate", 80);
     static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 2 << 20);
@@ -50,6 +52,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ScheduledExecutorService maintenance;
+    private volatile LongConsumer maintenanceTime = nanos -> { };
 
     public EmbeddedMongo(Path dataDir) {
         try {
@@ -58,7 +61,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve("referent.mv.db");
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(90).compress().open();
+        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
         store.setRetentionTime(RETENTION_MS);
         // a file left sparse by a busy run is compacted before it serves again (a second or two for tens of MB)
         if (store.getFileStore().size() > 8L << 20 && store.getFillRate() < 70) {
@@ -72,7 +75,7 @@ public final class EmbeddedMongo implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        maintenance.scheduleWithFixedDelay(this::compact, COMPACT_EVERY_MS, COMPACT_EVERY_MS, TimeUnit.MILLISECONDS);
+        maintenance.scheduleWithFixedDelay(this::maintain, COMPACT_EVERY_MS, COMPACT_EVERY_MS, TimeUnit.MILLISECONDS);
         log.info("embedded MongoDB-compatible store on {} with data in {}", address, file.toAbsolutePath());
     }
 
@@ -80,13 +83,29 @@ public final class EmbeddedMongo implements AutoCloseable {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
-    /** Rewrites sparse chunks so the file stays proportional to the data. */
-    void compact() {
+    /** Saves what is unsaved, then rewrites sparse chunks so the file stays proportional to the data. */
+    void maintain() {
+        long start = System.nanoTime();
         try {
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+            }
             store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
+            store.sync();
         } catch (RuntimeException e) {
-            log.warn("compaction of the embedded store failed", e);
+            log.warn("maintenance of the embedded store failed", e);
         }
+        maintenanceTime.accept(System.nanoTime() - start);
+    }
+
+    /** Receives the duration of each maintenance run (commit, compaction, sync), in nanoseconds. */
+    public void onMaintenance(LongConsumer listener) {
+        this.maintenanceTime = listener;
+    }
+
+    /** Live data in the file's chunks, in percent. */
+    public int fillRate() {
+        return store.getFillRate();
     }
 
     public long fileSize() {

@@ -1,10 +1,15 @@
 package dk.referent.store;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -36,6 +41,25 @@ class MongoConfig {
     @Bean
     StoreInfo storeInfo(StoreEndpoint endpoint) {
         return new StoreInfo(endpoint.embedded() != null);
+    }
+
+    /** The embedded store's file, as operators watch it: size, how full its chunks are, time spent maintaining. */
+    @Bean
+    MeterBinder embeddedStoreMetrics(StoreEndpoint endpoint) {
+        return registry -> {
+            EmbeddedMongo embedded = endpoint.embedded();
+            if (embedded == null) {
+                return;
+            }
+            Gauge.builder("referent.store.file", embedded, EmbeddedMongo::fileSize).baseUnit("bytes")
+                    .description("size of the embedded store's data file").register(registry);
+            Gauge.builder("referent.store.fill", embedded, e -> e.fillRate() / 100.0)
+                    .description("share of the data file's chunks that is live data").register(registry);
+            Timer maintenance = Timer.builder("referent.store.maintenance")
+                    .description("commit, compaction and sync of the embedded store, run every second")
+                    .publishPercentiles(0.5, 0.99).register(registry);
+            embedded.onMaintenance(nanos -> maintenance.record(nanos, TimeUnit.NANOSECONDS));
+        };
     }
 
     @Bean(destroyMethod = "close")

@@ -432,6 +432,9 @@ public final class Bench {
         d.put("eventIdentifier", java.util.UUID.randomUUID().toString());
         d.put("aggregateIdentifier", "raw-" + (seq % 1000));
         d.put("sequenceNumber", seq);
+        if (d.containsKey("streamKey")) {
+            d.put("streamKey", d.get("aggregateIdentifier") + "/" + seq);
+        }
         return d;
     }
 

@@ -92,6 +92,55 @@ class TailingStorageStrategyTest {
                 .containsExactly("old");
     }
 
+    DomainEventMessage<?> event(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("Committee", aggregate, sequence,
+                new CommitteeCreated(aggregate, "name " + sequence, List.of("A")), Map.of(), UUID.randomUUID().toString(),
+                start.plusMillis(sequence));
+    }
+
+    @Test
+    void anAggregateLoadsByItsStreamKeysExactlyAsByTheRangeQuery() {
+        TailingStorageStrategy keyed = new TailingStorageStrategy(LOOK_BACK, true, Clock.fixed(start, ZoneOffset.UTC));
+        TailingStorageStrategy plain = new TailingStorageStrategy(LOOK_BACK, false, Clock.fixed(start, ZoneOffset.UTC));
+        keyed.ensureIndexes(events, client.getDatabase("t").getCollection("snapshotevents"));
+        for (long n = 0; n < 450; n++) {
+            keyed.appendEvents(events, List.of(event("x", n), event("y", n)), serializer);
+        }
+        for (long from : new long[] {0, 1, 199, 200, 440, 449, 450}) {
+            assertThat(sequences(keyed.findDomainEvents(events, "x", from, 200)))
+                    .isEqualTo(sequences(plain.findDomainEvents(events, "x", from, 200).stream().limit(200).toList()))
+                    .allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(from));
+        }
+        assertThat(sequences(keyed.findDomainEvents(events, "x", 0, 200))).hasSize(200).startsWith(0L).endsWith(199L);
+        assertThat(keyed.findDomainEvents(events, "nobody", 0, 200)).isEmpty();
+        // the same aggregate and sequence number twice is refused, as by Axon's own index
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> keyed.appendEvents(events, List.of(event("x", 3)), serializer))
+                .isInstanceOf(com.mongodb.MongoException.class);
+    }
+
+    @Test
+    void eventsStoredBeforeStreamKeysGetThemAtStart() {
+        TailingStorageStrategy plain = new TailingStorageStrategy(LOOK_BACK, false, Clock.fixed(start, ZoneOffset.UTC));
+        for (long n = 0; n < 30; n++) {
+            plain.appendEvents(events, List.of(event("old", n)), serializer);
+        }
+        events.updateMany(new Document(), new Document("$unset", new Document(TailingStorageStrategy.STREAM_KEY, "")));
+        assertThat(events.countDocuments(com.mongodb.client.model.Filters.exists(TailingStorageStrategy.STREAM_KEY)))
+                .isZero();
+
+        TailingStorageStrategy keyed = new TailingStorageStrategy(LOOK_BACK, true, Clock.fixed(start, ZoneOffset.UTC));
+        keyed.ensureIndexes(events, client.getDatabase("t").getCollection("snapshotevents"));
+        assertThat(sequences(keyed.findDomainEvents(events, "old", 0, 200))).hasSize(30).startsWith(0L).endsWith(29L);
+        keyed.appendEvents(events, List.of(event("old", 30)), serializer);
+        assertThat(sequences(keyed.findDomainEvents(events, "old", 25, 200))).containsExactly(25L, 26L, 27L, 28L, 29L,
+                30L);
+    }
+
+    static List<Long> sequences(List<? extends org.axonframework.eventhandling.DomainEventData<?>> data) {
+        return data.stream().map(org.axonframework.eventhandling.DomainEventData::getSequenceNumber).toList();
+    }
+
     static TrackingToken tokenAt(Instant at) {
         return org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken.of(at, Map.of());
     }
