@@ -43,11 +43,11 @@ import com.mongodb.client.model.Updates;
  * The embedded server has no secondary indexes, so it answers by scanning and sorting the whole collection, and
  * it checks the "not seen" list against every document: the cost grows with the log (tens of milliseconds per
  * poll at 20,000 events). When this process is the only writer (the embedded store: nothing else can reach it),
- * every event with a timestamp after this strategy started is one it appended itself, so a query whose window
- * starts after that moment is answered from the events appended in the last minutes, held in memory in the
- * order the query would give (timestamp, sequence number). Older windows (a processor catching up, a replay)
- * go to the store as before. An append that fails half-way (some documents stored, then an error) makes the
- * memory unsure: it then covers only events appended afterwards.
+ * it knows every event: at start it reads the events of the last minutes before the newest stored one, and from
+ * then on it sees every append. It keeps them in memory in the order the query would give (timestamp, sequence
+ * number) and answers a query whose window starts within them from memory. Older windows (a processor catching
+ * up, a replay) go to the store as before. An append that fails half-way (some documents stored, then an error)
+ * makes the memory unsure: it then covers only events appended afterwards.
  * <p>
  * Loading an aggregate asks "the events of aggregate A from sequence number N on", which the embedded server
  * also answers by scanning the whole log (9 s for a cold aggregate at 100,000 events). So every event document
@@ -113,6 +113,33 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
             eventsCollection.createIndex(new Document(STREAM_KEY, 1),
                     new IndexOptions().unique(true).sparse(true).name(STREAM_INDEX));
         }
+        remember(eventsCollection);
+    }
+
+    /**
+     * Fills the memory with the stored events of the last {@link #KEEP} before the newest one, so that after a
+     * restart the processors, whose tokens stand at the newest event they handled, are answered from memory at
+     * once instead of by a scan of the log on every poll until new events arrive. Runs before any append (the
+     * storage engine ensures its indexes when it is built).
+     */
+    private void remember(MongoCollection<Document> events) {
+        String timestamp = eventConfiguration().timestampProperty();
+        Instant newest = null;
+        for (Document d : events.find().projection(Projections.include(timestamp))) {
+            Instant at = Instant.parse(d.getString(timestamp));
+            newest = newest == null || at.isAfter(newest) ? at : newest;
+        }
+        if (newest == null) {
+            coveredFrom = Instant.EPOCH; // an empty log: every event there will ever be passes through here
+            return;
+        }
+        Instant from = newest.minus(KEEP);
+        // stored timestamps are ISO strings of varying length: compare as strings with a margin, then exactly
+        for (Document d : events.find(Filters.gte(timestamp, from.minusSeconds(1).toString()))) {
+            extractEvents(d).filter(e -> !e.getTimestamp().isBefore(from)).forEach(e -> tail.put(
+                    new Key(e.getTimestamp(), e.getSequenceNumber(), e.getEventIdentifier()), e));
+        }
+        coveredFrom = from;
     }
 
     /** Gives the documents written before {@value #STREAM_KEY} existed their key. */
@@ -196,8 +223,12 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
         return results;
     }
 
+    /** Forgets what is more than {@link #KEEP} older than the newest event remembered. */
     private void trim() {
-        Instant cutoff = clock.instant().minus(KEEP);
+        if (tail.isEmpty()) {
+            return;
+        }
+        Instant cutoff = tail.lastKey().timestamp().minus(KEEP);
         if (!tail.isEmpty() && tail.firstKey().timestamp().isBefore(cutoff)) {
             tail.headMap(new Key(cutoff, Long.MIN_VALUE, "")).clear();
             if (coveredFrom.isBefore(cutoff)) {

@@ -137,6 +137,31 @@ class TailingStorageStrategyTest {
                 30L);
     }
 
+    @Test
+    void afterARestartTheNewestEventsAreAnsweredFromMemory() {
+        TailingStorageStrategy plain = new TailingStorageStrategy(LOOK_BACK, false, Clock.fixed(start, ZoneOffset.UTC));
+        plain.appendEvents(events, List.of(event("long ago", start.minus(Duration.ofHours(2)))), serializer);
+        Instant t = start.minusSeconds(3600);
+        plain.appendEvents(events, List.of(event("a", t), event("b", t.plusMillis(100))), serializer);
+        TrackingToken caughtUp = plain.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100).get(1)
+                .trackingToken();
+
+        // restarted an hour after the last event
+        TailingStorageStrategy restarted = new TailingStorageStrategy(LOOK_BACK, true,
+                Clock.fixed(start, ZoneOffset.UTC));
+        restarted.ensureIndexes(events, client.getDatabase("t").getCollection("snapshotevents"));
+        assertThat(ids(restarted.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100)))
+                .isEqualTo(ids(plain.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100)))
+                .containsExactly("a", "b");
+        events.deleteMany(new Document()); // from here on only the memory can answer
+        assertThat(ids(restarted.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100))).containsExactly("a", "b");
+        assertThat(restarted.findTrackedEvents(events, caughtUp, 100)).isEmpty();
+        restarted.appendEvents(events, List.of(event("c", start)), serializer);
+        assertThat(ids(restarted.findTrackedEvents(events, caughtUp, 100))).containsExactly("c");
+        // what is older than the memory still goes to the store
+        assertThat(restarted.findTrackedEvents(events, tokenAt(t.minus(Duration.ofHours(2))), 100)).hasSize(1);
+    }
+
     static List<Long> sequences(List<? extends org.axonframework.eventhandling.DomainEventData<?>> data) {
         return data.stream().map(org.axonframework.eventhandling.DomainEventData::getSequenceNumber).toList();
     }
