@@ -24,14 +24,16 @@ import de.bwaldvogel.mongo.MongoServer;
  * reused only once no version that still needs them is in use and they are older than the retention time. So
  * the file grew ~10 KB per write (209 MB after 20,000 small inserts, StoreBench). Now: only what was acknowledged
  * is committed per write, and forced to disk (see DurableH2Backend); readers pin the version they read, so freed
- * chunks can be reused at once (retention 0, see {@link #RETENTION_MS}); a compaction every second rewrites the
- * live data of chunks under 80 % full, a little at a time (2 MB); pages are compressed (LZF; the read models are
- * JSON text). (A full compaction on shutdown, MVStore's compactFile, made the file larger here: 24 → 36 MB.)
- * Larger compaction steps shrank the file a little more but stalled writes for 100–200 ms (p99 of a projection
- * update 25 ms with 2 MB steps, 220 ms with 64 MB).
+ * chunks can be reused at once (retention 0, see {@link #RETENTION_MS}); a compaction rewrites the live data of
+ * chunks under 80 % full, a little at a time (256 KB every 250 ms); pages are compressed (LZF; the read models
+ * are JSON text). A full compaction on shutdown (MVStore's compactFile) made the file larger here: 24 → 36 MB.
+ * Larger compaction steps stalled writes: p99 of a projection update 25 ms with 2 MB steps, 220 ms with 64 MB;
+ * with 2 MB a second a maintenance run took up to 500 ms, with 256 KB every 250 ms up to 150 ms, for the same
+ * file size (21 MB after 9,000 commands).
  * <p>
  * MVStore's own background writer is off: this class commits and syncs what is left unsaved (read models,
- * tokens) once a second, so every chunk on disk was forced there before the space of an older one is reused.
+ * tokens) at every maintenance run, so every chunk on disk was forced there before the space of an older one is
+ * reused.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -44,9 +46,9 @@ public final class EmbeddedMongo implements AutoCloseable {
      * commands at ~150/s, 28 MB at rest.)
      */
     static final int RETENTION_MS = Integer.getInteger("referent.store.retention-ms", 0);
-    static final int COMPACT_EVERY_MS = Integer.getInteger("referent.store.compact-every-ms", 1000);
+    static final int COMPACT_EVERY_MS = Integer.getInteger("referent.store.compact-every-ms", 250);
     static final int COMPACT_FILL_RATE = Integer.getInteger("referent.store.compact-fill-rate", 80);
-    static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 2 << 20);
+    static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 256 << 10);
 
     private final MVStore store;
     private final MongoServer server;

@@ -56,7 +56,7 @@ class MongoConfig {
             Gauge.builder("referent.store.fill", embedded, e -> e.fillRate() / 100.0)
                     .description("share of the data file's chunks that is live data").register(registry);
             Timer maintenance = Timer.builder("referent.store.maintenance")
-                    .description("commit, compaction and sync of the embedded store, run every second")
+                    .description("commit, compaction and sync of the embedded store, run every 250 ms")
                     .publishPercentiles(0.5, 0.99).register(registry);
             embedded.onMaintenance(nanos -> maintenance.record(nanos, TimeUnit.NANOSECONDS));
         };
