@@ -124,7 +124,7 @@ final class Live {
         long heapBefore = app.heapUsedAfterGc();
         List<StompSession> open = connectStomp(subscribers, targets);
         long heapAfter = app.heapUsedAfterGc();
-        report.memory(sessions, heapBefore, heapAfter);
+        report.memory("opening them", sessions, heapBefore, heapAfter);
         ready(targets, subscribers, false);
         int commands = paced(targets, perSecond, seconds, false);
         Thread.sleep(3000);
@@ -134,7 +134,11 @@ final class Live {
         double rate = commands / (double) seconds;
         int bytes = (int) targets.stream().mapToInt(Target::meanBytes).average().orElse(0);
         long missing = targets.stream().mapToLong(t -> (long) t.sentCount() * subscribers).sum() - delivered;
+        // the same again from the other side, after the run: what closing the sessions gives back
+        long heapWithAfterRun = app.heapUsedAfterGc();
         disconnect(open);
+        Thread.sleep(2000);
+        report.memory("closing them after the run", sessions, app.heapUsedAfterGc(), heapWithAfterRun);
 
         List<Target> raws = new ArrayList<>();
         for (int m = 0; m < meetings; m++) {

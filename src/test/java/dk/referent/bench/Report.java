@@ -68,9 +68,9 @@ final class Report {
                 raw.pcts(), stomp.ms(50) / raw.ms(50), stomp.ms(99) / raw.ms(99), bytes));
     }
 
-    synchronized void memory(int sessions, long before, long after) {
-        add(memory, String.format("| %,d | %s | %s | **%.1f KB** |", sessions, mb(before), mb(after),
-                (after - before) / 1024.0 / sessions));
+    synchronized void memory(String how, int sessions, long without, long with) {
+        add(memory, String.format("| %s | %,d | %s | %s | **%.1f KB** |", how, sessions, mb(without), mb(with),
+                (with - without) / 1024.0 / sessions));
     }
 
     synchronized void note(String s) {
@@ -109,7 +109,7 @@ final class Report {
                         + "| STOMP via app | raw WebSocket | ratio p50 / p99 | message |\n"
                         + "|---|---:|---:|---:|---:|---:|---|---|---|---:|", live);
         section(b, "Heap per open WebSocket session (STOMP, one subscription each; after full GC)",
-                "| sessions | heap before | heap with sessions | per session |\n|---:|---:|---:|---:|", memory);
+                "| measured by | sessions | heap without them | heap with them | per session |\n|---|---:|---:|---:|---:|", memory);
         if (!notes.isEmpty()) {
             b.append("### Notes\n\n");
             notes.forEach(n -> b.append(n).append('\n'));
