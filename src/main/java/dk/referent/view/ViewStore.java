@@ -51,11 +51,12 @@ public class ViewStore {
     private final MongoDatabase db;
     private final ObjectMapper mapper;
     /**
-     * The view documents this process wrote last, by collection and key, so that applying an event does not
-     * first read back what it wrote a moment ago. Only where this process is the sole writer (embedded store);
-     * with several instances a processor's segment can move, and a cached document could be stale.
+     * The view documents this process wrote last, with their bodies as parsed JSON, by collection and key, so that
+     * applying an event neither reads back nor parses what it wrote a moment ago. Only where this process is the
+     * sole writer (embedded store); with several instances a processor's segment can move, and a cached document
+     * could be stale.
      */
-    private final Map<String, Document> written;
+    private final Map<String, ViewDoc> written;
 
     public ViewStore(MongoDatabase db, ObjectMapper mapper, StoreInfo store) {
         this.db = db;
@@ -63,27 +64,41 @@ public class ViewStore {
         this.written = store.soleWriter() ? java.util.Collections.synchronizedMap(
                 new java.util.LinkedHashMap<>(1024, 0.75f, true) {
                     @Override
-                    protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
+                    protected boolean removeEldestEntry(Map.Entry<String, ViewDoc> eldest) {
                         return size() > 4096;
                     }
                 }) : null;
     }
 
-    /** The stored document of a view, from what this process wrote if it may trust that, else from the store. */
-    private Document load(String projection, String key) {
-        if (written != null) {
-            Document d = written.get(projection + "\u0000" + key);
-            if (d != null) {
-                return d;
-            }
-        }
-        return views(projection).find(Filters.eq("_id", key)).first();
+    /**
+     * A stored view document and its body as parsed JSON, version included ({@code json} null for an audience
+     * variant stored without a body). The cache and the event being applied share both: neither is ever changed,
+     * and JSON built from {@code json} copies the nodes it will change.
+     */
+    private record ViewDoc(Document doc, ObjectNode json) {
     }
 
-    private void save(String projection, String key, Document doc) {
+    /** The stored view, from what this process wrote if it may trust that, else from the store; null if none. */
+    private ViewDoc load(String projection, String key) {
+        if (written != null) {
+            ViewDoc cached = written.get(projection + "\u0000" + key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Document doc = views(projection).find(Filters.eq("_id", key)).first();
+        if (doc == null) {
+            return null;
+        }
+        return new ViewDoc(doc, Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL)) ? null
+                : parse(doc.getString("body")));
+    }
+
+    /** Stores the document; {@code json} is its body as JSON (null if it has none), kept for the next event. */
+    private void save(String projection, String key, Document doc, ObjectNode json) {
         views(projection).replaceOne(Filters.eq("_id", key), doc, UPSERT);
         if (written != null) {
-            written.put(projection + "\u0000" + key, doc);
+            written.put(projection + "\u0000" + key, new ViewDoc(doc, json));
         }
     }
 
@@ -96,12 +111,13 @@ public class ViewStore {
      * stored (none when the event had been applied already).
      */
     public <V> List<Stored> apply(Projection<V> projection, String id, EventMessage<?> event, ViewLookup lookup) {
-        Document doc = load(projection.name(), id);
+        ViewDoc view = load(projection.name(), id);
+        Document doc = view == null ? null : view.doc();
         if (alreadyApplied(doc, event)) {
             return List.of();
         }
         long version = doc == null ? 0 : doc.getLong(VERSION);
-        ObjectNode previous = doc == null ? mapper.createObjectNode() : parse(doc.getString("body"));
+        ObjectNode previous = doc == null ? mapper.createObjectNode() : view.json();
         V current = doc == null ? null : toView(previous, projection.viewClass());
         V next = projection.apply(id, current, event, lookup);
         ObjectNode body = normalised(next);
@@ -112,8 +128,10 @@ public class ViewStore {
         if (full != null) {
             stored.add(full);
         }
+        ObjectNode fullContent = withoutVersion(body);
         for (Map.Entry<String, UnaryOperator<ObjectNode>> audience : projection.audiences().entrySet()) {
-            Stored s = applyAudience(projection, id, audience.getKey(), audience.getValue(), previous, body, event);
+            Stored s = applyAudience(projection, id, audience.getKey(), audience.getValue(), previous, body,
+                    fullContent, event);
             if (s != null) {
                 stored.add(s);
             }
@@ -128,27 +146,29 @@ public class ViewStore {
      */
     private <V> Stored applyAudience(Projection<V> projection, String id, String audience,
                                      UnaryOperator<ObjectNode> filter, ObjectNode previousFull, ObjectNode full,
-                                     EventMessage<?> event) {
+                                     ObjectNode fullContent, EventMessage<?> event) {
         String key = id + "|" + audience;
-        Document doc = load(projection.name(), key);
+        ViewDoc view = load(projection.name(), key);
+        Document doc = view == null ? null : view.doc();
         if (alreadyApplied(doc, event)) {
             return null;
         }
         long version = doc == null ? 0 : doc.getLong(VERSION);
-        ObjectNode previous = doc == null ? mapper.createObjectNode() : variantBody(doc, previousFull);
-        ObjectNode body = filter.apply(full.deepCopy());
-        ObjectNode fullContent = withoutVersion(full);
-        ObjectNode previousContent = withoutVersion(previous);
-        if (doc != null && previousContent.equals(body)) {
+        ObjectNode previous = doc == null ? mapper.createObjectNode()
+                : view.json() != null ? view.json() : withVersion(previousFull, version);
+        ObjectNode body = filter.apply(full.deepCopy()); // the filter may change what it is given
+        if (doc != null && withoutVersion(previous).equals(body)) {
             // nothing this audience may see has changed: no version, no message; remember the event only
             Document updated = new Document(doc);
             updated.put(APPLIED, remember(doc, event));
+            ObjectNode json = view.json();
             if (Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL)) && !body.equals(fullContent)) {
                 // the full view moved on where this audience may not look: keep its own body from now on
                 updated.remove(SAME_AS_FULL);
                 updated.put("body", previous.toString());
+                json = previous;
             }
-            save(projection.name(), key, updated);
+            save(projection.name(), key, updated, json);
             return null;
         }
         return store(projection, key, audience, Map.of(), doc, previous, body, version + 1, event,
@@ -160,13 +180,24 @@ public class ViewStore {
         if (!Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL))) {
             return parse(doc.getString("body"));
         }
-        ObjectNode body = fullBody.deepCopy();
-        body.put(VERSION, doc.getLong(VERSION));
-        return body;
+        return withVersion(fullBody, doc.getLong(VERSION));
     }
 
+    /**
+     * A shallow copy of the JSON with {@code version} set (the fields keep their order, version goes last if new):
+     * it shares every other field's node with {@code json}, so neither may be changed below the top level.
+     */
+    private static ObjectNode withVersion(ObjectNode json, long version) {
+        ObjectNode copy = json.objectNode();
+        copy.setAll(json);
+        copy.put(VERSION, version);
+        return copy;
+    }
+
+    /** A shallow copy of the JSON without {@code version}, sharing the other fields' nodes: for reading only. */
     private static ObjectNode withoutVersion(ObjectNode json) {
-        ObjectNode copy = json.deepCopy();
+        ObjectNode copy = json.objectNode();
+        copy.setAll(json);
         copy.remove(VERSION);
         return copy;
     }
@@ -174,16 +205,16 @@ public class ViewStore {
     private <V> Stored store(Projection<V> projection, String key, String audience, Map<String, String> refMap,
                              Document doc, ObjectNode previous, ObjectNode content, long version,
                              EventMessage<?> event, boolean sameAsFull) {
-        ObjectNode body = content.deepCopy();
-        body.put(VERSION, version);
+        ObjectNode body = withVersion(content, version);
         String baseId = audience == null ? key : key.substring(0, key.length() - audience.length() - 1);
         String topic = projection.topic(baseId);
         Change change = null;
         if (topic != null) {
             // only views pushed live keep a feed of changes (GET …/changes and the live messages)
             JsonNode patch = JsonDiff.asJson(previous, body);
+            // the patch shares nodes with the views' JSON, which the next event reads again: hand out a copy
             change = new Change(event.getPayloadType().getSimpleName(), baseId, version, event.getTimestamp(),
-                    actorOf(event), patch);
+                    actorOf(event), patch.deepCopy());
             Document changeDoc = new Document("_id", key + "|" + version)
                     .append("key", key)
                     .append(VERSION, version)
@@ -206,7 +237,7 @@ public class ViewStore {
         } else {
             viewDoc.append("body", body.toString());
         }
-        save(projection.name(), key, viewDoc);
+        save(projection.name(), key, viewDoc, sameAsFull ? null : body);
         return change == null ? null : new Stored(topic, audience, change);
     }
 
@@ -365,11 +396,10 @@ public class ViewStore {
         }
     }
 
+    /** The view record of the JSON (which is only read: views get nodes of their own). */
     <V> V toView(JsonNode json, Class<V> viewClass) {
-        ObjectNode copy = ((ObjectNode) json).deepCopy();
-        copy.remove(VERSION);
         try {
-            return mapper.treeToValue(copy, viewClass);
+            return mapper.treeToValue(withoutVersion((ObjectNode) json), viewClass);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored view does not fit " + viewClass.getSimpleName(), e);
         }
