@@ -49,6 +49,8 @@ public class ViewStore {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoDatabase db;
+    /** The collections by name (getting one from the database builds a new handle each time). */
+    private final Map<String, MongoCollection<Document>> collections = new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectMapper mapper;
     /**
      * The view documents this process wrote last, with their bodies as parsed JSON, by collection and key, so that
@@ -361,11 +363,11 @@ public class ViewStore {
     }
 
     private MongoCollection<Document> views(String projection) {
-        return db.getCollection("view_" + projection);
+        return collections.computeIfAbsent("view_" + projection, db::getCollection);
     }
 
     private MongoCollection<Document> changes(String projection) {
-        return db.getCollection("changes_" + projection);
+        return collections.computeIfAbsent("changes_" + projection, db::getCollection);
     }
 
     /**
