@@ -24,6 +24,7 @@ import com.flipkart.zjsonpatch.JsonDiff;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
@@ -36,7 +37,8 @@ import com.mongodb.client.model.Sorts;
  * <p>
  * Applying is idempotent: an event whose id is among the view's recently applied ones is skipped (tracking
  * processors may hand an event again after a restart). The change is written before the view, keyed by view and
- * version, so a crash between the two writes is repaired by the replay writing the same change again.
+ * version, so a crash between the two writes is repaired by the replay writing the same change again. An event's
+ * changes go to the store in one command, then its view documents in another.
  */
 @Component
 public class ViewStore {
@@ -83,7 +85,7 @@ public class ViewStore {
     /** The stored view, from what this process wrote if it may trust that, else from the store; null if none. */
     private ViewDoc load(String projection, String key) {
         if (written != null) {
-            ViewDoc cached = written.get(projection + "\u0000" + key);
+            ViewDoc cached = written.get(cacheKey(projection, key));
             if (cached != null) {
                 return cached;
             }
@@ -96,12 +98,53 @@ public class ViewStore {
                 : parse(doc.getString("body")));
     }
 
-    /** Stores the document; {@code json} is its body as JSON (null if it has none), kept for the next event. */
-    private void save(String projection, String key, Document doc, ObjectNode json) {
-        views(projection).replaceOne(Filters.eq("_id", key), doc, UPSERT);
-        if (written != null) {
-            written.put(projection + "\u0000" + key, new ViewDoc(doc, json));
+    /**
+     * What one event writes to one view and its audience variants, in order: its changes, then the view documents
+     * (the full view first), each kind in one command; a round trip costs more than a small document.
+     */
+    private final class Writes {
+        private final String projection;
+        private final List<ReplaceOneModel<Document>> changes = new ArrayList<>();
+        private final List<ReplaceOneModel<Document>> views = new ArrayList<>();
+        private final List<Map.Entry<String, ViewDoc>> saved = new ArrayList<>();
+
+        Writes(String projection) {
+            this.projection = projection;
         }
+
+        void change(Document change) {
+            changes.add(new ReplaceOneModel<>(Filters.eq("_id", change.get("_id")), change, UPSERT));
+        }
+
+        /** {@code json} is the document's body as JSON (null if it has none), kept for the next event. */
+        void view(String key, Document doc, ObjectNode json) {
+            views.add(new ReplaceOneModel<>(Filters.eq("_id", key), doc, UPSERT));
+            saved.add(Map.entry(key, new ViewDoc(doc, json)));
+        }
+
+        void write() {
+            try {
+                if (!changes.isEmpty()) {
+                    changes(projection).bulkWrite(changes);
+                }
+                if (!views.isEmpty()) {
+                    views(projection).bulkWrite(views);
+                }
+            } catch (RuntimeException e) {
+                // some of the documents may have been written: read them back from the store next time
+                if (written != null) {
+                    saved.forEach(s -> written.remove(cacheKey(projection, s.getKey())));
+                }
+                throw e;
+            }
+            if (written != null) {
+                saved.forEach(s -> written.put(cacheKey(projection, s.getKey()), s.getValue()));
+            }
+        }
+    }
+
+    private static String cacheKey(String projection, String key) {
+        return projection + "\u0000" + key;
     }
 
     /** A change that was stored and may now be published. */
@@ -125,19 +168,21 @@ public class ViewStore {
         ObjectNode body = normalised(next);
 
         List<Stored> stored = new ArrayList<>();
-        Stored full = store(projection, id, null, projection.refs(next), doc, previous, body, version + 1, event,
-                false);
+        Writes writes = new Writes(projection.name());
+        Stored full = store(writes, projection, id, null, projection.refs(next), doc, previous, body, version + 1,
+                event, false);
         if (full != null) {
             stored.add(full);
         }
         ObjectNode fullContent = withoutVersion(body);
         for (Map.Entry<String, UnaryOperator<ObjectNode>> audience : projection.audiences().entrySet()) {
-            Stored s = applyAudience(projection, id, audience.getKey(), audience.getValue(), previous, body,
+            Stored s = applyAudience(writes, projection, id, audience.getKey(), audience.getValue(), previous, body,
                     fullContent, event);
             if (s != null) {
                 stored.add(s);
             }
         }
+        writes.write();
         return stored;
     }
 
@@ -146,7 +191,7 @@ public class ViewStore {
      * body while its content equals the full view's (the invariant: such a variant always equals the current full
      * view, since every change of the full view passes through here).
      */
-    private <V> Stored applyAudience(Projection<V> projection, String id, String audience,
+    private <V> Stored applyAudience(Writes writes, Projection<V> projection, String id, String audience,
                                      UnaryOperator<ObjectNode> filter, ObjectNode previousFull, ObjectNode full,
                                      ObjectNode fullContent, EventMessage<?> event) {
         String key = id + "|" + audience;
@@ -170,10 +215,10 @@ public class ViewStore {
                 updated.put("body", previous.toString());
                 json = previous;
             }
-            save(projection.name(), key, updated, json);
+            writes.view(key, updated, json);
             return null;
         }
-        return store(projection, key, audience, Map.of(), doc, previous, body, version + 1, event,
+        return store(writes, projection, key, audience, Map.of(), doc, previous, body, version + 1, event,
                 body.equals(fullContent));
     }
 
@@ -204,9 +249,9 @@ public class ViewStore {
         return copy;
     }
 
-    private <V> Stored store(Projection<V> projection, String key, String audience, Map<String, String> refMap,
-                             Document doc, ObjectNode previous, ObjectNode content, long version,
-                             EventMessage<?> event, boolean sameAsFull) {
+    private <V> Stored store(Writes writes, Projection<V> projection, String key, String audience,
+                             Map<String, String> refMap, Document doc, ObjectNode previous, ObjectNode content,
+                             long version, EventMessage<?> event, boolean sameAsFull) {
         ObjectNode body = withVersion(content, version);
         String baseId = audience == null ? key : key.substring(0, key.length() - audience.length() - 1);
         String topic = projection.topic(baseId);
@@ -225,7 +270,7 @@ public class ViewStore {
                     .append("actor", change.actor())
                     .append("eventId", event.getIdentifier())
                     .append("patch", patch.toString());
-            changes(projection.name()).replaceOne(Filters.eq("_id", changeDoc.get("_id")), changeDoc, UPSERT);
+            writes.change(changeDoc);
         }
 
         Document refs = new Document();
@@ -239,7 +284,7 @@ public class ViewStore {
         } else {
             viewDoc.append("body", body.toString());
         }
-        save(projection.name(), key, viewDoc, sameAsFull ? null : body);
+        writes.view(key, viewDoc, sameAsFull ? null : body);
         return change == null ? null : new Stored(topic, audience, change);
     }
 
