@@ -73,7 +73,8 @@ public final class ProjectionBench {
             System.out.printf("projection: %d revisions; minutes p50 %.2f ms p99 %.2f ms; history p50 %.2f ms p99 %.2f ms%n",
                     n, StoreBench.ms(minutes, 50), StoreBench.ms(minutes, 99), StoreBench.ms(history, 50),
                     StoreBench.ms(history, 99));
-            System.out.printf("projection CPU (applying thread): minutes p50 %.2f ms p99 %.2f ms; history p50 %.2f ms p99 %.2f ms%n",
+            System.out.printf("projection CPU (applying thread): minutes p50 %.2f ms p99 %.2f ms; "
+                            + "history p50 %.2f ms p99 %.2f ms%n",
                     StoreBench.ms(minutesCpu, 50), StoreBench.ms(minutesCpu, 99), StoreBench.ms(historyCpu, 50),
                     StoreBench.ms(historyCpu, 99));
         }
