@@ -3,6 +3,8 @@ package dk.referent.view;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,18 +62,50 @@ public class ViewStore {
      * sole writer (embedded store); with several instances a processor's segment can move, and a cached document
      * could be stale.
      */
-    private final Map<String, ViewDoc> written;
+    private final Written written;
 
     public ViewStore(MongoDatabase db, ObjectMapper mapper, StoreInfo store) {
         this.db = db;
         this.mapper = mapper;
-        this.written = store.soleWriter() ? java.util.Collections.synchronizedMap(
-                new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<String, ViewDoc> eldest) {
-                        return size() > 4096;
-                    }
-                }) : null;
+        this.written = store.soleWriter() ? new Written() : null;
+    }
+
+    /**
+     * The least recently used view documents go first once there are more than 4096 or their bodies add up to more
+     * than 16 M characters: a body's parsed JSON takes about as much memory again as its text.
+     */
+    private static final class Written {
+        private static final int MAX_VIEWS = 4096;
+        private static final long MAX_BODY_CHARS = 16L << 20;
+        private final LinkedHashMap<String, ViewDoc> views = new LinkedHashMap<>(1024, 0.75f, true);
+        private long bodyChars;
+
+        synchronized ViewDoc get(String key) {
+            return views.get(key);
+        }
+
+        synchronized void put(String key, ViewDoc view) {
+            bodyChars += chars(view) - chars(views.put(key, view));
+            Iterator<ViewDoc> eldest = views.values().iterator();
+            while ((views.size() > MAX_VIEWS || bodyChars > MAX_BODY_CHARS) && eldest.hasNext()) {
+                bodyChars -= chars(eldest.next());
+                eldest.remove();
+            }
+        }
+
+        synchronized void remove(String key) {
+            bodyChars -= chars(views.remove(key));
+        }
+
+        synchronized void removeStartingWith(String prefix) {
+            views.keySet().removeIf(key -> key.startsWith(prefix));
+            bodyChars = views.values().stream().mapToLong(Written::chars).sum();
+        }
+
+        private static long chars(ViewDoc view) {
+            String body = view == null ? null : view.doc().getString("body");
+            return body == null ? 0 : body.length();
+        }
     }
 
     /**
@@ -382,7 +416,7 @@ public class ViewStore {
     /** Removes every view and change of the projection (before a rebuild). */
     public void clear(String projection) {
         if (written != null) {
-            written.keySet().removeIf(k -> k.startsWith(projection + "\u0000"));
+            written.removeStartingWith(cacheKey(projection, ""));
         }
         views(projection).deleteMany(new Document());
         changes(projection).deleteMany(new Document());
