@@ -477,7 +477,7 @@ public class ViewStore {
         }
     }
 
-    /** The view record of the JSON (which is only read: views get nodes of their own). */
+    /** The view record of the JSON, which is only read (it may be the cached body of a view). */
     <V> V toView(JsonNode json, Class<V> viewClass) {
         try {
             return mapper.treeToValue(withoutVersion((ObjectNode) json), viewClass);
