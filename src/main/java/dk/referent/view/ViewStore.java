@@ -3,6 +3,8 @@ package dk.referent.view;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,7 @@ import com.flipkart.zjsonpatch.JsonDiff;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 
@@ -36,7 +39,8 @@ import com.mongodb.client.model.Sorts;
  * <p>
  * Applying is idempotent: an event whose id is among the view's recently applied ones is skipped (tracking
  * processors may hand an event again after a restart). The change is written before the view, keyed by view and
- * version, so a crash between the two writes is repaired by the replay writing the same change again.
+ * version, so a crash between the two writes is repaired by the replay writing the same change again. An event's
+ * changes go to the store in one command, then its view documents in another.
  */
 @Component
 public class ViewStore {
@@ -49,42 +53,132 @@ public class ViewStore {
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoDatabase db;
+    /** The collections by name (getting one from the database builds a new handle each time). */
+    private final Map<String, MongoCollection<Document>> collections = new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectMapper mapper;
     /**
-     * The view documents this process wrote last, by collection and key, so that applying an event does not
-     * first read back what it wrote a moment ago. Only where this process is the sole writer (embedded store);
-     * with several instances a processor's segment can move, and a cached document could be stale.
+     * The view documents this process wrote last, with their bodies as parsed JSON, by collection and key, so that
+     * applying an event neither reads back nor parses what it wrote a moment ago. Only where this process is the
+     * sole writer (embedded store); with several instances a processor's segment can move, and a cached document
+     * could be stale.
      */
-    private final Map<String, Document> written;
+    private final Written written;
 
     public ViewStore(MongoDatabase db, ObjectMapper mapper, StoreInfo store) {
         this.db = db;
         this.mapper = mapper;
-        this.written = store.soleWriter() ? java.util.Collections.synchronizedMap(
-                new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<String, Document> eldest) {
-                        return size() > 4096;
-                    }
-                }) : null;
+        this.written = store.soleWriter() ? new Written() : null;
     }
 
-    /** The stored document of a view, from what this process wrote if it may trust that, else from the store. */
-    private Document load(String projection, String key) {
-        if (written != null) {
-            Document d = written.get(projection + "\u0000" + key);
-            if (d != null) {
-                return d;
+    /**
+     * The least recently used view documents go first once there are more than 4096 or their bodies add up to more
+     * than 16 M characters: a body's parsed JSON takes about as much memory again as its text.
+     */
+    private static final class Written {
+        private static final int MAX_VIEWS = 4096;
+        private static final long MAX_BODY_CHARS = 16L << 20;
+        private final LinkedHashMap<String, ViewDoc> views = new LinkedHashMap<>(1024, 0.75f, true);
+        private long bodyChars;
+
+        synchronized ViewDoc get(String key) {
+            return views.get(key);
+        }
+
+        synchronized void put(String key, ViewDoc view) {
+            bodyChars += chars(view) - chars(views.put(key, view));
+            Iterator<ViewDoc> eldest = views.values().iterator();
+            while ((views.size() > MAX_VIEWS || bodyChars > MAX_BODY_CHARS) && eldest.hasNext()) {
+                bodyChars -= chars(eldest.next());
+                eldest.remove();
             }
         }
-        return views(projection).find(Filters.eq("_id", key)).first();
+
+        synchronized void remove(String key) {
+            bodyChars -= chars(views.remove(key));
+        }
+
+        synchronized void removeStartingWith(String prefix) {
+            views.keySet().removeIf(key -> key.startsWith(prefix));
+            bodyChars = views.values().stream().mapToLong(Written::chars).sum();
+        }
+
+        private static long chars(ViewDoc view) {
+            String body = view == null ? null : view.doc().getString("body");
+            return body == null ? 0 : body.length();
+        }
     }
 
-    private void save(String projection, String key, Document doc) {
-        views(projection).replaceOne(Filters.eq("_id", key), doc, UPSERT);
+    /**
+     * A stored view document and its body as parsed JSON, version included ({@code json} null for an audience
+     * variant stored without a body). The cache and the event being applied share both: neither is ever changed,
+     * and JSON built from {@code json} copies the nodes it will change.
+     */
+    private record ViewDoc(Document doc, ObjectNode json) {
+    }
+
+    /** The stored view, from what this process wrote if it may trust that, else from the store; null if none. */
+    private ViewDoc load(String projection, String key) {
         if (written != null) {
-            written.put(projection + "\u0000" + key, doc);
+            ViewDoc cached = written.get(cacheKey(projection, key));
+            if (cached != null) {
+                return cached;
+            }
         }
+        Document doc = views(projection).find(Filters.eq("_id", key)).first();
+        if (doc == null) {
+            return null;
+        }
+        return new ViewDoc(doc, Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL)) ? null
+                : parse(doc.getString("body")));
+    }
+
+    /**
+     * What one event writes to one view and its audience variants, in order: its changes, then the view documents
+     * (the full view first), each kind in one command; a round trip costs more than a small document.
+     */
+    private final class Writes {
+        private final String projection;
+        private final List<ReplaceOneModel<Document>> changes = new ArrayList<>();
+        private final List<ReplaceOneModel<Document>> views = new ArrayList<>();
+        private final List<Map.Entry<String, ViewDoc>> saved = new ArrayList<>();
+
+        Writes(String projection) {
+            this.projection = projection;
+        }
+
+        void change(Document change) {
+            changes.add(new ReplaceOneModel<>(Filters.eq("_id", change.get("_id")), change, UPSERT));
+        }
+
+        /** {@code json} is the document's body as JSON (null if it has none), kept for the next event. */
+        void view(String key, Document doc, ObjectNode json) {
+            views.add(new ReplaceOneModel<>(Filters.eq("_id", key), doc, UPSERT));
+            saved.add(Map.entry(key, new ViewDoc(doc, json)));
+        }
+
+        void write() {
+            try {
+                if (!changes.isEmpty()) {
+                    changes(projection).bulkWrite(changes);
+                }
+                if (!views.isEmpty()) {
+                    views(projection).bulkWrite(views);
+                }
+            } catch (RuntimeException e) {
+                // some of the documents may have been written: read them back from the store next time
+                if (written != null) {
+                    saved.forEach(s -> written.remove(cacheKey(projection, s.getKey())));
+                }
+                throw e;
+            }
+            if (written != null) {
+                saved.forEach(s -> written.put(cacheKey(projection, s.getKey()), s.getValue()));
+            }
+        }
+    }
+
+    private static String cacheKey(String projection, String key) {
+        return projection + "\u0000" + key;
     }
 
     /** A change that was stored and may now be published. */
@@ -96,28 +190,33 @@ public class ViewStore {
      * stored (none when the event had been applied already).
      */
     public <V> List<Stored> apply(Projection<V> projection, String id, EventMessage<?> event, ViewLookup lookup) {
-        Document doc = load(projection.name(), id);
+        ViewDoc view = load(projection.name(), id);
+        Document doc = view == null ? null : view.doc();
         if (alreadyApplied(doc, event)) {
             return List.of();
         }
         long version = doc == null ? 0 : doc.getLong(VERSION);
-        ObjectNode previous = doc == null ? mapper.createObjectNode() : parse(doc.getString("body"));
+        ObjectNode previous = doc == null ? mapper.createObjectNode() : view.json();
         V current = doc == null ? null : toView(previous, projection.viewClass());
         V next = projection.apply(id, current, event, lookup);
         ObjectNode body = normalised(next);
 
         List<Stored> stored = new ArrayList<>();
-        Stored full = store(projection, id, null, projection.refs(next), doc, previous, body, version + 1, event,
-                false);
+        Writes writes = new Writes(projection.name());
+        Stored full = store(writes, projection, id, null, projection.refs(next), doc, previous, body, version + 1,
+                event, false);
         if (full != null) {
             stored.add(full);
         }
+        ObjectNode fullContent = withoutVersion(body);
         for (Map.Entry<String, UnaryOperator<ObjectNode>> audience : projection.audiences().entrySet()) {
-            Stored s = applyAudience(projection, id, audience.getKey(), audience.getValue(), previous, body, event);
+            Stored s = applyAudience(writes, projection, id, audience.getKey(), audience.getValue(), previous, body,
+                    fullContent, event);
             if (s != null) {
                 stored.add(s);
             }
         }
+        writes.write();
         return stored;
     }
 
@@ -126,32 +225,34 @@ public class ViewStore {
      * body while its content equals the full view's (the invariant: such a variant always equals the current full
      * view, since every change of the full view passes through here).
      */
-    private <V> Stored applyAudience(Projection<V> projection, String id, String audience,
+    private <V> Stored applyAudience(Writes writes, Projection<V> projection, String id, String audience,
                                      UnaryOperator<ObjectNode> filter, ObjectNode previousFull, ObjectNode full,
-                                     EventMessage<?> event) {
+                                     ObjectNode fullContent, EventMessage<?> event) {
         String key = id + "|" + audience;
-        Document doc = load(projection.name(), key);
+        ViewDoc view = load(projection.name(), key);
+        Document doc = view == null ? null : view.doc();
         if (alreadyApplied(doc, event)) {
             return null;
         }
         long version = doc == null ? 0 : doc.getLong(VERSION);
-        ObjectNode previous = doc == null ? mapper.createObjectNode() : variantBody(doc, previousFull);
-        ObjectNode body = filter.apply(full.deepCopy());
-        ObjectNode fullContent = withoutVersion(full);
-        ObjectNode previousContent = withoutVersion(previous);
-        if (doc != null && previousContent.equals(body)) {
+        ObjectNode previous = doc == null ? mapper.createObjectNode()
+                : view.json() != null ? view.json() : withVersion(previousFull, version);
+        ObjectNode body = filter.apply(full.deepCopy()); // the filter may change what it is given
+        if (doc != null && withoutVersion(previous).equals(body)) {
             // nothing this audience may see has changed: no version, no message; remember the event only
             Document updated = new Document(doc);
             updated.put(APPLIED, remember(doc, event));
+            ObjectNode json = view.json();
             if (Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL)) && !body.equals(fullContent)) {
                 // the full view moved on where this audience may not look: keep its own body from now on
                 updated.remove(SAME_AS_FULL);
                 updated.put("body", previous.toString());
+                json = previous;
             }
-            save(projection.name(), key, updated);
+            writes.view(key, updated, json);
             return null;
         }
-        return store(projection, key, audience, Map.of(), doc, previous, body, version + 1, event,
+        return store(writes, projection, key, audience, Map.of(), doc, previous, body, version + 1, event,
                 body.equals(fullContent));
     }
 
@@ -160,30 +261,41 @@ public class ViewStore {
         if (!Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL))) {
             return parse(doc.getString("body"));
         }
-        ObjectNode body = fullBody.deepCopy();
-        body.put(VERSION, doc.getLong(VERSION));
-        return body;
+        return withVersion(fullBody, doc.getLong(VERSION));
     }
 
+    /**
+     * A shallow copy of the JSON with {@code version} set (the fields keep their order, version goes last if new):
+     * it shares every other field's node with {@code json}, so neither may be changed below the top level.
+     */
+    private static ObjectNode withVersion(ObjectNode json, long version) {
+        ObjectNode copy = json.objectNode();
+        copy.setAll(json);
+        copy.put(VERSION, version);
+        return copy;
+    }
+
+    /** A shallow copy of the JSON without {@code version}, sharing the other fields' nodes: for reading only. */
     private static ObjectNode withoutVersion(ObjectNode json) {
-        ObjectNode copy = json.deepCopy();
+        ObjectNode copy = json.objectNode();
+        copy.setAll(json);
         copy.remove(VERSION);
         return copy;
     }
 
-    private <V> Stored store(Projection<V> projection, String key, String audience, Map<String, String> refMap,
-                             Document doc, ObjectNode previous, ObjectNode content, long version,
-                             EventMessage<?> event, boolean sameAsFull) {
-        ObjectNode body = content.deepCopy();
-        body.put(VERSION, version);
+    private <V> Stored store(Writes writes, Projection<V> projection, String key, String audience,
+                             Map<String, String> refMap, Document doc, ObjectNode previous, ObjectNode content,
+                             long version, EventMessage<?> event, boolean sameAsFull) {
+        ObjectNode body = withVersion(content, version);
         String baseId = audience == null ? key : key.substring(0, key.length() - audience.length() - 1);
         String topic = projection.topic(baseId);
         Change change = null;
         if (topic != null) {
             // only views pushed live keep a feed of changes (GET …/changes and the live messages)
             JsonNode patch = JsonDiff.asJson(previous, body);
+            // the patch shares nodes with the views' JSON, which the next event reads again: hand out a copy
             change = new Change(event.getPayloadType().getSimpleName(), baseId, version, event.getTimestamp(),
-                    actorOf(event), patch);
+                    actorOf(event), patch.deepCopy());
             Document changeDoc = new Document("_id", key + "|" + version)
                     .append("key", key)
                     .append(VERSION, version)
@@ -192,7 +304,7 @@ public class ViewStore {
                     .append("actor", change.actor())
                     .append("eventId", event.getIdentifier())
                     .append("patch", patch.toString());
-            changes(projection.name()).replaceOne(Filters.eq("_id", changeDoc.get("_id")), changeDoc, UPSERT);
+            writes.change(changeDoc);
         }
 
         Document refs = new Document();
@@ -206,7 +318,7 @@ public class ViewStore {
         } else {
             viewDoc.append("body", body.toString());
         }
-        save(projection.name(), key, viewDoc);
+        writes.view(key, viewDoc, sameAsFull ? null : body);
         return change == null ? null : new Stored(topic, audience, change);
     }
 
@@ -304,7 +416,7 @@ public class ViewStore {
     /** Removes every view and change of the projection (before a rebuild). */
     public void clear(String projection) {
         if (written != null) {
-            written.keySet().removeIf(k -> k.startsWith(projection + "\u0000"));
+            written.removeStartingWith(cacheKey(projection, ""));
         }
         views(projection).deleteMany(new Document());
         changes(projection).deleteMany(new Document());
@@ -330,11 +442,11 @@ public class ViewStore {
     }
 
     private MongoCollection<Document> views(String projection) {
-        return db.getCollection("view_" + projection);
+        return collections.computeIfAbsent("view_" + projection, db::getCollection);
     }
 
     private MongoCollection<Document> changes(String projection) {
-        return db.getCollection("changes_" + projection);
+        return collections.computeIfAbsent("changes_" + projection, db::getCollection);
     }
 
     /**
@@ -365,11 +477,10 @@ public class ViewStore {
         }
     }
 
+    /** The view record of the JSON, which is only read (it may be the cached body of a view). */
     <V> V toView(JsonNode json, Class<V> viewClass) {
-        ObjectNode copy = ((ObjectNode) json).deepCopy();
-        copy.remove(VERSION);
         try {
-            return mapper.treeToValue(copy, viewClass);
+            return mapper.treeToValue(withoutVersion((ObjectNode) json), viewClass);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored view does not fit " + viewClass.getSimpleName(), e);
         }
