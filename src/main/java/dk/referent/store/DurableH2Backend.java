@@ -36,6 +36,8 @@ class DurableH2Backend extends H2Backend {
             "create", "drop", "dropindexes", "renamecollection");
     private static final Set<String> DURABLE = Set.of("domainevents", "snapshotevents", "users", "idempotency");
 
+    private final Object commitLock = new Object();
+
     DurableH2Backend(MVStore store) {
         super(store);
     }
@@ -50,11 +52,36 @@ class DurableH2Backend extends H2Backend {
         } finally {
             store.deregisterVersionUsage(pin);
         }
-        if (WRITES.contains(command.toLowerCase()) && mustBeDurable(command, query) && store.hasUnsavedChanges()) {
+        if (WRITES.contains(command.toLowerCase()) && mustBeDurable(command, query)) {
+            commitIncluding(store.getCurrentVersion());
+        }
+        return reply;
+    }
+
+    /**
+     * Runs work that commits (the store's maintenance) so that no writer takes a commit in progress for a
+     * finished one: every commit happens under this lock and is synced before the lock is released.
+     */
+    void exclusively(Runnable work) {
+        synchronized (commitLock) {
+            work.run();
+        }
+    }
+
+    /**
+     * Commits and syncs the store unless a commit that began after {@code version} was current (and so holds
+     * every write made in it) has done so already. Writers that arrive while a commit runs wait for the lock and
+     * then usually find their write committed: one chunk and one fsync for all of them (group commit).
+     */
+    private void commitIncluding(long version) {
+        MVStore store = getMvStore();
+        synchronized (commitLock) {
+            if (store.getCurrentVersion() > version || !store.hasUnsavedChanges()) {
+                return;
+            }
             store.commit();
             store.sync();
         }
-        return reply;
     }
 
     @Override

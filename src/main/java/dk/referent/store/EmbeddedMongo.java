@@ -51,6 +51,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 256 << 10);
 
     private final MVStore store;
+    private final DurableH2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final ScheduledExecutorService maintenance;
@@ -65,7 +66,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path file = dataDir.resolve("referent.mv.db");
         this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
         store.setRetentionTime(RETENTION_MS);
-        this.server = new MongoServer(new DurableH2Backend(store));
+        this.backend = new DurableH2Backend(store);
+        this.server = new MongoServer(backend);
         this.address = server.bind();
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "embedded-mongo-maintenance");
@@ -84,11 +86,13 @@ public final class EmbeddedMongo implements AutoCloseable {
     void maintain() {
         long start = System.nanoTime();
         try {
-            if (store.hasUnsavedChanges()) {
-                store.commit();
-            }
-            store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
-            store.sync();
+            backend.exclusively(() -> {
+                if (store.hasUnsavedChanges()) {
+                    store.commit();
+                }
+                store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
+                store.sync();
+            });
         } catch (RuntimeException e) {
             log.warn("maintenance of the embedded store failed", e);
         }

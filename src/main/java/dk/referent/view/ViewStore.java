@@ -40,7 +40,8 @@ import com.mongodb.client.model.Sorts;
  * Applying is idempotent: an event whose id is among the view's recently applied ones is skipped (tracking
  * processors may hand an event again after a restart). The change is written before the view, keyed by view and
  * version, so a crash between the two writes is repaired by the replay writing the same change again. An event's
- * changes go to the store in one command, then its view documents in another.
+ * changes go to the store in one command, then its view documents in another, the full view last (it is the one
+ * whose memory of applied events decides whether a replayed event is applied again).
  */
 @Component
 public class ViewStore {
@@ -134,7 +135,7 @@ public class ViewStore {
 
     /**
      * What one event writes to one view and its audience variants, in order: its changes, then the view documents
-     * (the full view first), each kind in one command; a round trip costs more than a small document.
+     * (the variants, then the full view), each kind in one command; a round trip costs more than a small document.
      */
     private final class Writes {
         private final String projection;
@@ -162,7 +163,11 @@ public class ViewStore {
                     changes(projection).bulkWrite(changes);
                 }
                 if (!views.isEmpty()) {
-                    views(projection).bulkWrite(views);
+                    // the full view (added first) is written last: it records the event as applied to every
+                    // document, so a crash part-way leaves the event to be applied again, variants included
+                    List<ReplaceOneModel<Document>> ordered = new ArrayList<>(views.subList(1, views.size()));
+                    ordered.add(views.get(0));
+                    views(projection).bulkWrite(ordered);
                 }
             } catch (RuntimeException e) {
                 // some of the documents may have been written: read them back from the store next time
