@@ -26,7 +26,10 @@ import de.bwaldvogel.mongo.MongoServer;
  * is committed per write, and forced to disk (see DurableH2Backend); readers pin the version they read, so freed
  * chunks can be reused at once (retention 0, see {@link #RETENTION_MS}); a compaction rewrites the live data of
  * chunks under 80 % full, a little at a time (256 KB every 250 ms); pages are compressed (LZF; the read models
- * are JSON text). A full compaction on shutdown (MVStore's compactFile) made the file larger here: 24 → 36 MB.
+ * are JSON text). That keeps the chunks' live share near 50 %, not the 80 % asked: what MVStore counts as live
+ * lags behind. A full rewrite (compactFile) while nobody else uses the file fixes that: 35 → 13 MB in 0.4 s after
+ * 10,000 commands. It runs on a clean shutdown and at start when the file is sparse. (While the server runs, it
+ * stalled writes for up to 6 s and sometimes left the file larger than it found it: not then.)
  * Larger compaction steps stalled writes: p99 of a projection update 25 ms with 2 MB steps, 220 ms with 64 MB;
  * with 2 MB a second a maintenance run took up to 500 ms, with 256 KB every 250 ms up to 150 ms, for the same
  * file size (21 MB after 9,000 commands).
@@ -51,6 +54,9 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 256 << 10);
 
     private final MVStore store;
+    /** Below this share of live data in its chunks (percent) the file is rewritten at start and on close. */
+    private static final int SPARSE_BELOW = 70;
+
     private final DurableH2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -66,6 +72,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path file = dataDir.resolve("referent.mv.db");
         this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
         store.setRetentionTime(RETENTION_MS);
+        if (store.getFileStore().getChunksFillRate() < SPARSE_BELOW) {
+            squeeze(10_000);
+        }
         this.backend = new DurableH2Backend(store);
         this.server = new MongoServer(backend);
         this.address = server.bind();
@@ -99,6 +108,19 @@ public final class EmbeddedMongo implements AutoCloseable {
         maintenanceTime.accept(System.nanoTime() - start);
     }
 
+    /** Rewrites the whole file densely, while nothing else uses it (at start, on close). */
+    private void squeeze(int maxMillis) {
+        try {
+            long before = fileSize();
+            store.commit();
+            store.compactFile(maxMillis);
+            store.setRetentionTime(RETENTION_MS); // compactFile leaves it at 0
+            log.info("embedded store compacted from {} to {} bytes", before, fileSize());
+        } catch (RuntimeException e) {
+            log.warn("compaction of the embedded store failed; the file stays as it is", e);
+        }
+    }
+
     /** Receives the duration of each maintenance run (commit, compaction, sync), in nanoseconds. */
     public void onMaintenance(LongConsumer listener) {
         this.maintenanceTime = listener;
@@ -122,6 +144,9 @@ public final class EmbeddedMongo implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.stopListening();
+        if (store.getFileStore().getChunksFillRate() < SPARSE_BELOW) {
+            squeeze(3_000);
+        }
         // also closes the backend, which commits and closes the file
         server.shutdownNow();
     }
