@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.LongStream;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
@@ -51,6 +52,7 @@ public class ViewStore {
     /** An audience variant whose content is the full view's (no closed item, say): stored without a body. */
     private static final String SAME_AS_FULL = "sameAsFull";
     private static final int REMEMBERED_EVENTS = 128;
+    private static final int CHANGES_PER_QUERY = 500;
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoDatabase db;
@@ -378,11 +380,20 @@ public class ViewStore {
 
     /** The changes after version {@code since}, oldest first. */
     public List<Change> changesSince(String projection, String id, String audience, long since) {
+        // by their ids (view key and version, up to the view's version): a lookup in the unique _id index even on
+        // the embedded server, where a query on other fields scans every change of every view
+        String key = key(id, audience);
+        long current = version(projection, id, audience);
         List<Change> result = new ArrayList<>();
-        Bson filter = Filters.and(Filters.eq("key", key(id, audience)), Filters.gt(VERSION, since));
-        for (Document d : changes(projection).find(filter).sort(Sorts.ascending(VERSION))) {
-            result.add(new Change(d.getString("type"), id, d.getLong(VERSION), Instant.parse(d.getString("at")),
-                    d.getString("actor"), parseAny(d.getString("patch"))));
+        for (long from = since + 1; from <= current; from += CHANGES_PER_QUERY) {
+            List<String> ids = LongStream.rangeClosed(from, Math.min(current, from + CHANGES_PER_QUERY - 1))
+                    .mapToObj(v -> key + "|" + v).toList();
+            List<Document> found = changes(projection).find(Filters.in("_id", ids)).into(new ArrayList<>());
+            found.sort(java.util.Comparator.comparingLong(d -> d.getLong(VERSION)));
+            for (Document d : found) {
+                result.add(new Change(d.getString("type"), id, d.getLong(VERSION), Instant.parse(d.getString("at")),
+                        d.getString("actor"), parseAny(d.getString("patch"))));
+            }
         }
         return result;
     }

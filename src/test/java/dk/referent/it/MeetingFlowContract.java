@@ -147,6 +147,20 @@ abstract class MeetingFlowContract {
         assertThat(then.path("items").get(0).path("decision").path("text").asText())
                 .isEqualTo("Dagsordenen blev godkendt. Mødet startede til tiden.");
         assertThat(then.path("status").asText()).isEqualTo("IN_PROGRESS");
+        // every version stands at its own time and not a millisecond before; before the first, no meeting
+        JsonNode feed = api.get("/api/meetings/" + mid + "/changes?since=0").json();
+        assertThat(feed.size()).isEqualTo(minutes.path("version").asInt());
+        for (JsonNode change : feed) {
+            java.time.Instant at = java.time.Instant.parse(change.path("at").asText());
+            assertThat(api.get("/api/meetings/" + mid + "/minutes?asOf=" + at).json().path("version").asLong())
+                    .isGreaterThanOrEqualTo(change.path("version").asLong());
+            Response before = api.get("/api/meetings/" + mid + "/minutes?asOf=" + at.minusMillis(1));
+            if (change.path("version").asLong() == 1) {
+                assertThat(before.status()).isEqualTo(404);
+            } else {
+                assertThat(before.json().path("version").asLong()).isLessThan(change.path("version").asLong());
+            }
+        }
 
         // as documents
         Response md = api.get("/api/meetings/" + mid + "/minutes.md");
