@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -15,6 +16,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -49,17 +51,29 @@ class AxonStoreConfig {
     }
 
     @Bean
+    TailingStorageStrategy storageStrategy(@Value("${referent.tracking.look-back:10s}") Duration lookBack,
+                                           MongoConfig.StoreEndpoint endpoint, Clock clock) {
+        return new TailingStorageStrategy(lookBack, endpoint.embedded() != null, clock);
+    }
+
+    @Bean
     EventStorageEngine eventStorageEngine(MongoTemplate template,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          @Value("${referent.tracking.look-back:10s}") Duration lookBack,
-                                          MongoConfig.StoreEndpoint endpoint, Clock clock) {
+                                          TailingStorageStrategy storageStrategy) {
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(template)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer())
-                .storageStrategy(new TailingStorageStrategy(lookBack, endpoint.embedded() != null, clock))
+                .storageStrategy(storageStrategy)
                 .batchSize(200)
                 .build();
+    }
+
+    @Bean
+    StoredEvents storedEvents(MongoTemplate template, @Qualifier("eventSerializer") Serializer eventSerializer,
+                              TailingStorageStrategy storageStrategy) {
+        return () -> EventStreamUtils.asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(
+                storageStrategy.allInOrder(template.eventCollection()), eventSerializer, NoOpEventUpcaster.INSTANCE));
     }
 
     /**
