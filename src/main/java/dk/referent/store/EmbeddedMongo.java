@@ -55,7 +55,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 256 << 10);
 
     private final MVStore store;
-    /** Below this share of live data in its chunks (percent) the file is rewritten at start. */
+    /** Below this share of live data in its chunks, or of the file in chunks (percent), it is rewritten at start. */
     private static final int SPARSE_BELOW = 70;
 
     private final DurableH2Backend backend;
@@ -73,7 +73,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         Path file = dataDir.resolve("referent.mv.db");
         this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
         store.setRetentionTime(RETENTION_MS);
-        if (store.getFileStore().getChunksFillRate() < SPARSE_BELOW) {
+        // sparse: chunks mostly dead pages, or free gaps between the chunks
+        if (store.getFileStore().getChunksFillRate() < SPARSE_BELOW || store.getFillRate() < SPARSE_BELOW) {
             squeeze(60_000); // cut short, it can leave the file larger: give it time
         }
         this.backend = new DurableH2Backend(store);
