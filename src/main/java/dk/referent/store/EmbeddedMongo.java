@@ -74,7 +74,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
         store.setRetentionTime(RETENTION_MS);
         // sparse: chunks mostly dead pages, or free gaps between the chunks
-        if (store.getFileStore().getChunksFillRate() < SPARSE_BELOW || store.getFillRate() < SPARSE_BELOW) {
+        if (fileSize() > 8L << 20
+                && (store.getFileStore().getChunksFillRate() < SPARSE_BELOW || store.getFillRate() < SPARSE_BELOW)) {
             squeeze(60_000); // cut short, it can leave the file larger: give it time
         }
         this.backend = new DurableH2Backend(store);
