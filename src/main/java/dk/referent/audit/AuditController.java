@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +31,7 @@ import dk.referent.security.CurrentUser;
 import dk.referent.shared.InvalidInput;
 import dk.referent.shared.NotFound;
 import dk.referent.shared.Times;
-import dk.referent.view.EventLog;
+import dk.referent.store.StoredEvents;
 import dk.referent.view.ViewStore;
 
 /**
@@ -45,12 +44,12 @@ class AuditController {
 
     private static final int MAX_LIMIT = 10_000;
 
-    private final EventLog log;
+    private final StoredEvents log;
     private final ViewStore views;
     private final Access access;
     private final ObjectMapper mapper;
 
-    AuditController(EventLog log, ViewStore views, Access access, ObjectMapper mapper) {
+    AuditController(StoredEvents log, ViewStore views, Access access, ObjectMapper mapper) {
         this.log = log;
         this.views = views;
         this.access = access;
@@ -80,15 +79,12 @@ class AuditController {
         }
         List<Map<String, Object>> result = new ArrayList<>();
         long position = 0;
-        try (Stream<? extends TrackedEventMessage<?>> events = log.all()) {
-            java.util.Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
+        try (Stream<? extends DomainEventMessage<?>> events = log.inOrder()) {
+            java.util.Iterator<? extends DomainEventMessage<?>> it = events.iterator();
             while (it.hasNext()) {
-                TrackedEventMessage<?> e = it.next();
+                DomainEventMessage<?> e = it.next();
                 position++;
-                if (!(e instanceof DomainEventMessage<?> d)) {
-                    continue;
-                }
-                if (aggregateId != null && !aggregateId.equals(d.getAggregateIdentifier())) {
+                if (aggregateId != null && !aggregateId.equals(e.getAggregateIdentifier())) {
                     continue;
                 }
                 String who = String.valueOf(e.getMetaData().getOrDefault("actor", CurrentUser.SYSTEM));
@@ -104,9 +100,9 @@ class AuditController {
                 }
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("position", position);
-                row.put("aggregateId", d.getAggregateIdentifier());
+                row.put("aggregateId", e.getAggregateIdentifier());
                 row.put("type", e.getPayloadType().getSimpleName());
-                row.put("version", d.getSequenceNumber() + 1);
+                row.put("version", e.getSequenceNumber() + 1);
                 row.put("at", e.getTimestamp());
                 row.put("actor", who);
                 row.put("correlationId", e.getMetaData().get("correlationId"));

@@ -8,13 +8,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dk.referent.shared.NotFound;
+import dk.referent.store.StoredEvents;
 
 /**
  * Operations on the read models as a whole: compare every stored view with a fresh fold of the log, and
@@ -25,10 +26,10 @@ public class ProjectionAdmin {
 
     private final ProjectionRunner runner;
     private final ViewStore store;
-    private final EventLog log;
+    private final StoredEvents log;
     private final ObjectMapper mapper;
 
-    ProjectionAdmin(ProjectionRunner runner, ViewStore store, EventLog log, ObjectMapper mapper) {
+    ProjectionAdmin(ProjectionRunner runner, ViewStore store, StoredEvents log, ObjectMapper mapper) {
         this.runner = runner;
         this.store = store;
         this.log = log;
@@ -45,7 +46,7 @@ public class ProjectionAdmin {
 
     private Consistency compare() {
         InMemoryViews fresh = new InMemoryViews(runner.projections(), mapper);
-        try (Stream<? extends TrackedEventMessage<?>> events = log.all()) {
+        try (Stream<? extends DomainEventMessage<?>> events = log.inOrder()) {
             fresh.fold(events, e -> true);
         }
         int checked = 0;
@@ -111,14 +112,14 @@ public class ProjectionAdmin {
             store.clear(name);
             int[] applied = {0};
             ViewLookup lookup = store.lookup();
-            try (Stream<? extends TrackedEventMessage<?>> events = log.all()) {
+            try (Stream<? extends DomainEventMessage<?>> events = log.inOrder()) {
                 events.forEach(e -> applied[0] += replay(projection, e, lookup));
             }
             return applied[0];
         });
     }
 
-    private <V> int replay(Projection<V> projection, TrackedEventMessage<?> event, ViewLookup lookup) {
+    private <V> int replay(Projection<V> projection, DomainEventMessage<?> event, ViewLookup lookup) {
         int n = 0;
         for (String id : new TreeSet<>(projection.targets(event, lookup))) {
             n += store.apply(projection, id, event, lookup).isEmpty() ? 0 : 1;
