@@ -1,11 +1,21 @@
 package dk.referent.store;
 
+import java.util.List;
 import java.util.Set;
 
 import org.h2.mvstore.MVStore;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
@@ -14,32 +24,53 @@ import io.netty.channel.Channel;
  * The embedded store's backend, made durable where it matters: a write to a collection that holds what was
  * acknowledged to a user (the events, aggregate snapshots, accounts, idempotent answers) is committed to the file
  * before its reply goes back to the driver. The stock H2 backend commits about once a second, so a process killed
- * right after an acknowledged write lost that write (measured: 84–167 of 300 events).
+ * right after an acknowledged write lost that write (measured: 84–167 of 300 events). Such a commit is also
+ * forced to the disk (fsync, 0.3 ms here), so an acknowledged write survives a power cut too.
  * <p>
- * Everything else (read models, tracking tokens, change feeds) is rebuilt from the events, and is committed with
- * the next such write or by the store's background commit within a second. An MVStore commit is one atomic
- * snapshot of every collection, so after a crash the read models and the token that says how far they got are
- * always from the same moment: the processor resumes from there and applies the rest again (idempotently).
- * Committing only these writes cut the commits per command from about ten to one or two, and with them the file
- * growth and the time spent writing chunks. Such a commit is also forced to the disk (fsync, 0.3 ms here), so an
- * acknowledged write survives a power cut too, not only a killed process.
+ * Everything else (read models, tracking tokens, change feeds) is rebuilt from the events and lives in a second
+ * file, committed by the store's maintenance a few times a second ({@link #commitAll}). An MVStore commit is one
+ * atomic snapshot of every map in its file, so after a crash the read models and the tokens that say how far they
+ * got are from the same moment: the processors resume from there and apply the rest again (idempotently). In one
+ * file, every commit for an event also rewrote each read-model page touched since the last one (a meeting's
+ * minutes, its decisions, the tracking token: tens of kilobytes each), about a hundred times a second under load.
  * <p>
- * Every command pins the store version it started on for as long as it runs. A query reads the map it scans
- * without a transaction, and MVStore may reuse the space of chunks that no pinned version needs; unpinned, a
- * long scan (an aggregate load, a catching-up processor, a rebuild) could find a chunk it was about to read
+ * Every command pins the version of both files it started on for as long as it runs. A query reads the map it
+ * scans without a transaction, and MVStore may reuse the space of chunks that no pinned version needs; unpinned,
+ * a long scan (an aggregate load, a catching-up processor, a rebuild) could find a chunk it was about to read
  * overwritten ("Chunk N not found"). Query results are collected in full before the command returns (cursors
  * hold documents, not positions), so the pin covers every read.
+ * <p>
+ * Collections and indexes are stored as BSON, not with Java serialization ({@link BsonTypes}, StoreFormat).
  */
 class DurableH2Backend extends H2Backend {
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
-            "create", "drop", "dropindexes", "renamecollection");
-    private static final Set<String> DURABLE = Set.of("domainevents", "snapshotevents", "users", "idempotency");
+            "create", "drop", "dropindexes", "renamecollection", "dropdatabase");
+    /** Commands that change the catalogue, which lives in the main file and describes maps in both. */
+    private static final Set<String> CATALOGUE = Set.of("createindexes", "create", "drop", "dropindexes",
+            "renamecollection", "dropdatabase");
+    /** The read-model file, for the databases the stock constructor opens before this class's fields are set. */
+    private static final ThreadLocal<MVStore> READ_MODELS_WHILE_OPENING = new ThreadLocal<>();
 
     private final Object commitLock = new Object();
+    private final MVStore readModels;
 
-    DurableH2Backend(MVStore store) {
+    private DurableH2Backend(MVStore store, MVStore readModels) {
         super(store);
+        this.readModels = readModels;
+    }
+
+    static DurableH2Backend open(MVStore store, MVStore readModels) {
+        READ_MODELS_WHILE_OPENING.set(readModels);
+        try {
+            return new DurableH2Backend(store, readModels);
+        } finally {
+            READ_MODELS_WHILE_OPENING.remove();
+        }
+    }
+
+    MVStore readModels() {
+        return readModels != null ? readModels : READ_MODELS_WHILE_OPENING.get();
     }
 
     @Override
@@ -47,12 +78,17 @@ class DurableH2Backend extends H2Backend {
         MVStore store = getMvStore();
         Document reply;
         MVStore.TxCounter pin = store.registerVersionUsage();
+        MVStore.TxCounter readModelPin = readModels.registerVersionUsage();
         try {
             reply = super.handleCommand(channel, database, command, query);
         } finally {
+            readModels.deregisterVersionUsage(readModelPin);
             store.deregisterVersionUsage(pin);
         }
-        if (WRITES.contains(command.toLowerCase()) && mustBeDurable(command, query)) {
+        String name = command.toLowerCase();
+        if (CATALOGUE.contains(name) || WRITES.contains(name) && !(query.get(command) instanceof String)) {
+            exclusively(this::commitAll);
+        } else if (WRITES.contains(name) && StoreFormat.inMainFile((String) query.get(command))) {
             commitIncluding(store.getCurrentVersion());
         }
         return reply;
@@ -69,7 +105,22 @@ class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Commits and syncs the store unless a commit that began after {@code version} was current (and so holds
+     * Commits and syncs both files, the main one first: every event a read model was built from is then on disk
+     * before the read model, so after a crash no read model shows an event the log lost (an event is visible to
+     * the projections as soon as it is written, a moment before the commit that acknowledges it). Call it
+     * {@link #exclusively}.
+     */
+    void commitAll() {
+        for (MVStore store : new MVStore[] {getMvStore(), readModels}) {
+            if (store.hasUnsavedChanges()) {
+                store.commit();
+                store.sync();
+            }
+        }
+    }
+
+    /**
+     * Commits and syncs the main file unless a commit that began after {@code version} was current (and so holds
      * every write made in it) has done so already. Writers that arrive while a commit runs wait for the lock and
      * then usually find their write committed: one chunk and one fsync for all of them (group commit).
      */
@@ -87,15 +138,77 @@ class DurableH2Backend extends H2Backend {
     @Override
     public QueryResult handleQuery(MongoQuery query) {
         MVStore.TxCounter pin = getMvStore().registerVersionUsage();
+        MVStore.TxCounter readModelPin = readModels.registerVersionUsage();
         try {
             return super.handleQuery(query);
         } finally {
+            readModels.deregisterVersionUsage(readModelPin);
             getMvStore().deregisterVersionUsage(pin);
         }
     }
 
-    private static boolean mustBeDurable(String command, Document query) {
-        Object collection = query.get(command);
-        return !(collection instanceof String name) || DURABLE.contains(name);
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new BsonDatabase(databaseName);
+    }
+
+    /**
+     * The stock database with its collections and indexes in BSON maps, each in the file it belongs to. An
+     * inner class: the stock constructor opens the existing collections before any field of a subclass is set.
+     */
+    private final class BsonDatabase extends H2Database {
+
+        BsonDatabase(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        private MVStore fileOf(String collectionName) {
+            return StoreFormat.inMainFile(collectionName) ? getMvStore() : readModels();
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            MVStore file = fileOf(collectionName);
+            String namespace = getFullCollectionNamespace(collectionName);
+            return new H2Collection(this, collectionName, options,
+                    StoreFormat.collection(file, StoreFormat.COLLECTION_PREFIX + namespace),
+                    file.openMap(StoreFormat.META_PREFIX + namespace), cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            String name = getFullCollectionNamespace(collectionName) + StoreFormat.INDEX_INFIX + indexName;
+            return new BsonUniqueIndex(StoreFormat.index(fileOf(collectionName), name), indexName, keys, sparse);
+        }
+
+        @Override
+        protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+            super.dropIndex(collection, indexName); // removes the map if it is in the main file
+            String name = collection.getFullName() + StoreFormat.INDEX_INFIX + indexName;
+            readModels().removeMap(name);
+        }
+
+        @Override
+        public void dropCollection(String collectionName, Oplog oplog) {
+            super.dropCollection(collectionName, oplog); // removes the maps if they are in the main file
+            if (!StoreFormat.inMainFile(collectionName)) {
+                String namespace = getFullCollectionNamespace(collectionName);
+                for (String name : List.copyOf(readModels().getMapNames())) {
+                    if (namespace.equals(StoreFormat.namespaceOf(name))) {
+                        readModels().removeMap(name);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+            if (!StoreFormat.inMainFile(collection.getCollectionName()) || !StoreFormat.inMainFile(newCollectionName)) {
+                throw new MongoServerException("the embedded store cannot rename read-model collections");
+            }
+            StoreFormat.mark(getMvStore(), StoreFormat.COLLECTION_PREFIX + getFullCollectionNamespace(newCollectionName));
+            super.moveCollection(oldDatabase, collection, newCollectionName);
+        }
     }
 }

@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,32 +19,36 @@ import org.slf4j.LoggerFactory;
 import de.bwaldvogel.mongo.MongoServer;
 
 /**
- * The in-process MongoDB-wire-compatible server used when no MongoDB URI is configured. Data lives in one H2
- * MVStore file under the data directory; the real MongoDB driver talks to it over a loopback socket.
+ * The in-process MongoDB-wire-compatible server used when no MongoDB URI is configured. Data lives in two H2
+ * MVStore files under the data directory: {@code referent.mv.db} for what was acknowledged (events, snapshots,
+ * accounts, idempotent answers), committed and synced before each reply, and {@value #READ_MODEL_FILE} for what
+ * is rebuilt from the events, committed by the maintenance (see DurableH2Backend). Documents and keys are stored
+ * as BSON (BsonTypes). The real MongoDB driver talks to the server over a loopback socket.
  * <p>
- * Committing on every write makes MVStore append a new chunk each time (10–20 KB); the space of old chunks is
- * reused only once no version that still needs them is in use and they are older than the retention time. So
- * the file grew ~10 KB per write (209 MB after 20,000 small inserts, StoreBench). Now: only what was acknowledged
- * is committed per write, and forced to disk (see DurableH2Backend); readers pin the version they read, so freed
- * chunks can be reused at once (retention 0, see {@link #RETENTION_MS}); a compaction rewrites the live data of
- * chunks under 80 % full, a little at a time (256 KB every 250 ms); pages are compressed (LZF; the read models
- * are JSON text). That keeps the chunks' live share near 50 %, not the 80 % asked: what MVStore counts as live
- * lags behind. A full rewrite (compactFile) while nobody else uses the file fixes that: 35 → 13 MB in 0.4 s after
- * 10,000 commands. It runs at start when the file is sparse, before the server listens. Not while the server runs
- * (it stalled writes for up to 6 s) and not on shutdown: cut short by its time limit (3 s, so that a stop stays
- * quick) it left the file larger than it found it (52 → 66 MB).
- * Larger compaction steps stalled writes: p99 of a projection update 25 ms with 2 MB steps, 220 ms with 64 MB;
- * with 2 MB a second a maintenance run took up to 500 ms, with 256 KB every 250 ms up to 150 ms, for the same
- * file size (21 MB after 9,000 commands).
+ * File size. A commit appends a chunk; the space of old chunks is reused once no pinned version needs them
+ * (readers pin the version they read, so retention is 0, see {@link #RETENTION_MS}). Pages that stay live
+ * (a full page of the change feed, an old event) keep partly dead chunks alive, so a compaction rewrites the live
+ * pages of chunks under 80 % full, a little at a time: up to 1 MB of live data per file every 250 ms. It only
+ * marks them changed, without a lock; the next commits write them. MVStore skips any chunk whose live part alone
+ * exceeds that budget, and the read-model file's chunks (one per maintenance run, up to a megabyte) did with
+ * 256 KB: 34 MB after 10,000 commands with 12 writers, against 25 MB with 1 MB (and 29 MB with 2 MB, at more CPU).
+ * Before BSON and the second file it was 49–52 MB. Pages are compressed (LZF; the read models are JSON text).
  * <p>
- * MVStore's own background writer is off: this class commits and syncs what is left unsaved (read models,
- * tokens) at every maintenance run, so every chunk on disk was forced there before the space of an older one is
- * reused.
+ * A full rewrite (compactFile) while nobody else uses a file helps when its chunks are sparse: 35 → 13 MB in
+ * 0.4 s once. It runs at start when a file is sparse, before the server listens. Not while the server runs (it
+ * stalled writes for up to 6 s) and not on shutdown: cut short by its time limit (3 s, so that a stop stays
+ * quick) it left the file larger than it found it (52 → 66 MB). It rewrites only pages of open maps, so it runs
+ * after every map has been opened with its types (StoreFormat).
+ * <p>
+ * MVStore's own background writer is off: every commit happens here or in DurableH2Backend and is synced, so
+ * every chunk on disk was forced there before the space of an older one is reused.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
+    /** The read models, change feeds and tracking tokens: rebuilt from the events (see DurableH2Backend). */
+    static final String READ_MODEL_FILE = "read-models.mv.db";
     /**
      * How long freed chunks are kept before their space is reused. Every command of the server pins the version
      * it reads (DurableH2Backend), so nothing needs them: 0. (Before reads were pinned, retention 0 gave "Chunk N
@@ -52,9 +58,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final int RETENTION_MS = Integer.getInteger("referent.store.retention-ms", 0);
     static final int COMPACT_EVERY_MS = Integer.getInteger("referent.store.compact-every-ms", 250);
     static final int COMPACT_FILL_RATE = Integer.getInteger("referent.store.compact-fill-rate", 80);
-    static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 256 << 10);
+    static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 1 << 20);
 
     private final MVStore store;
+    private final MVStore readModels;
     /** Below this share of live data in its chunks, or of the file in chunks (percent), it is rewritten at start. */
     private static final int SPARSE_BELOW = 70;
 
@@ -71,14 +78,18 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve("referent.mv.db");
-        this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
-        store.setRetentionTime(RETENTION_MS);
-        // sparse: chunks mostly dead pages, or free gaps between the chunks
-        if (fileSize() > 8L << 20
-                && (store.getFileStore().getChunksFillRate() < SPARSE_BELOW || store.getFillRate() < SPARSE_BELOW)) {
-            squeeze(60_000); // cut short, it can leave the file larger: give it time
+        this.store = open(file);
+        this.readModels = open(dataDir.resolve(READ_MODEL_FILE));
+        StoreFormat.prepare(store, readModels);
+        for (MVStore each : List.of(store, readModels)) {
+            FileStore<?> fileStore = each.getFileStore();
+            // sparse: chunks mostly dead pages, or free gaps between the chunks
+            if (fileStore.size() > 8L << 20
+                    && (fileStore.getChunksFillRate() < SPARSE_BELOW || each.getFillRate() < SPARSE_BELOW)) {
+                squeeze(each, 60_000); // cut short, it can leave the file larger: give it time
+            }
         }
-        this.backend = new DurableH2Backend(store);
+        this.backend = DurableH2Backend.open(store, readModels);
         this.server = new MongoServer(backend);
         this.address = server.bind();
         this.maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -90,21 +101,25 @@ public final class EmbeddedMongo implements AutoCloseable {
         log.info("embedded MongoDB-compatible store on {} with data in {}", address, file.toAbsolutePath());
     }
 
+    private static MVStore open(Path file) {
+        MVStore opened = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
+        opened.setRetentionTime(RETENTION_MS);
+        return opened;
+    }
+
     public String connectionString() {
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
-    /** Saves what is unsaved, then rewrites sparse chunks so the file stays proportional to the data. */
+    /** Saves what is unsaved, then rewrites sparse chunks so the files stay proportional to the data. */
     void maintain() {
         long start = System.nanoTime();
         try {
-            backend.exclusively(() -> {
-                if (store.hasUnsavedChanges()) {
-                    store.commit();
-                }
-                store.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
-                store.sync();
-            });
+            backend.exclusively(backend::commitAll);
+            // marks the live pages of sparse chunks as changed; the next commits write them, so no lock is needed
+            for (MVStore each : List.of(store, readModels)) {
+                each.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);
+            }
         } catch (RuntimeException e) {
             log.warn("maintenance of the embedded store failed", e);
         }
@@ -112,13 +127,14 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /** Rewrites the whole file densely, while nothing else uses it. */
-    private void squeeze(int maxMillis) {
+    private static void squeeze(MVStore store, int maxMillis) {
         try {
-            long before = fileSize();
+            long before = store.getFileStore().size();
             store.commit();
             store.compactFile(maxMillis);
             store.setRetentionTime(RETENTION_MS); // compactFile leaves it at 0
-            log.info("embedded store compacted from {} to {} bytes", before, fileSize());
+            log.info("embedded store {} compacted from {} to {} bytes", store.getFileStore().getFileName(), before,
+                    store.getFileStore().size());
         } catch (RuntimeException e) {
             log.warn("compaction of the embedded store failed; the file stays as it is", e);
         }
@@ -129,13 +145,16 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.maintenanceTime = listener;
     }
 
-    /** Live data in the file's chunks, in percent. */
+    /** Live data in the files' chunks, in percent, weighted by their sizes. */
     public int fillRate() {
-        return store.getFillRate();
+        long size = fileSize();
+        return size == 0 ? 100 : (int) ((store.getFillRate() * (long) store.getFileStore().size()
+                + readModels.getFillRate() * (long) readModels.getFileStore().size()) / size);
     }
 
+    /** Both files together. */
     public long fileSize() {
-        return store.getFileStore().size();
+        return store.getFileStore().size() + readModels.getFileStore().size();
     }
 
     @Override
@@ -147,7 +166,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.stopListening();
-        // also closes the backend, which commits and closes the file
+        // also closes the backend, which commits and closes the main file
         server.shutdownNow();
+        readModels.close();
     }
 }

@@ -90,8 +90,15 @@ final class App implements AutoCloseable {
         return process.pid();
     }
 
+    /** The embedded store's files together: the main one and the read models'. */
     long dataFileBytes() throws IOException {
-        return Files.size(dataDir.resolve("referent.mv.db"));
+        try (var files = Files.list(dataDir)) {
+            long bytes = 0;
+            for (Path file : files.filter(f -> f.toString().endsWith(".mv.db")).toList()) {
+                bytes += Files.size(file);
+            }
+            return bytes;
+        }
     }
 
     /** Heap in use after two full collections (jcmd GC.run, then GC.heap_info of this process). */

@@ -96,7 +96,7 @@ final class Report {
                         + "| 8 writers: commands/s (ms) | raw insertOne (sequential) | raw 8 writers: inserts/s (ms) "
                         + "| latency ratio p50 / p95 / p99 | throughput ratio | event doc |\n"
                         + "|---:|---|---|---|---|---|---|---:|---:|", commands);
-        section(b, "Data file (referent.mv.db)",
+        section(b, "Data files (referent.mv.db + read-models.mv.db)",
                 "| events | commands so far | while running | after graceful stop | after restart |\n"
                         + "|---:|---:|---:|---:|---:|", files);
         section(b, "Projection rebuild (POST /api/admin/projections/minutes/rebuild) vs raw cursor scan",
