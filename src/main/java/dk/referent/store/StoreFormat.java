@@ -51,12 +51,15 @@ final class StoreFormat {
     private StoreFormat() {
     }
 
-    /** Collections kept in the main file (besides the server's own {@code system.*} catalogue). */
-    private static final Set<String> MAIN_FILE = Set.of("domainevents", "snapshotevents", "users", "idempotency");
-
-    /** Whether a collection (its name without the database) lives in the main, per-reply committed file. */
+    /**
+     * Whether a collection (its name without the database) lives in the main file, committed before each reply.
+     * Only what is rebuilt from the events goes to the read-model file: the views and change feeds (ViewStore's
+     * {@code view_*} and {@code changes_*}) and the processors' tokens. Any other collection, the events and the
+     * server's own catalogue included, is kept as acknowledged data.
+     */
     static boolean inMainFile(String collectionName) {
-        return MAIN_FILE.contains(collectionName) || collectionName.startsWith("system.");
+        return !(collectionName.startsWith("view_") || collectionName.startsWith("changes_")
+                || collectionName.equals("trackingtokens"));
     }
 
     /** Brings both files to the current layout, then opens every map with its types. */
