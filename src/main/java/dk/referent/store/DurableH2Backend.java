@@ -28,7 +28,7 @@ import io.netty.channel.Channel;
  * forced to the disk (fsync, 0.3 ms here), so an acknowledged write survives a power cut too.
  * <p>
  * Everything else (read models, tracking tokens, change feeds) is rebuilt from the events and lives in a second
- * file, committed by the store's maintenance a few times a second ({@link #commitAll}). An MVStore commit is one
+ * file, committed by the store's maintenance once a second ({@link #commitReadModels}). An MVStore commit is one
  * atomic snapshot of every map in its file, so after a crash the read models and the tokens that say how far they
  * got are from the same moment: the processors resume from there and apply the rest again (idempotently). In one
  * file, every commit for an event also rewrote each read-model page touched since the last one (a meeting's
@@ -105,17 +105,34 @@ class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Commits and syncs both files, the main one first: every event a read model was built from is then on disk
-     * before the read model, so after a crash no read model shows an event the log lost (an event is visible to
-     * the projections as soon as it is written, a moment before the commit that acknowledges it). Call it
-     * {@link #exclusively}.
+     * Commits and syncs both files, the main one first. For the catalogue commands, whose changes span both files;
+     * call it {@link #exclusively}.
      */
     void commitAll() {
-        for (MVStore store : new MVStore[] {getMvStore(), readModels}) {
-            if (store.hasUnsavedChanges()) {
-                store.commit();
-                store.sync();
-            }
+        commitMain();
+        commitReadModels();
+    }
+
+    /** Commits and syncs what is unsaved in the main file. Call it {@link #exclusively}. */
+    void commitMain() {
+        commitAndSync(getMvStore());
+    }
+
+    /**
+     * Commits and syncs the read-model file; no lock needed. A read model never runs ahead of the log on disk:
+     * the projections get their events from the in-memory tail (TailingStorageStrategy), which holds an event
+     * only once the insert that committed and synced it has returned. Only a processor that has fallen behind
+     * the tail (after a restart, or a minute behind) reads the log from the store, and there it could see an event
+     * in the instant between its write and its commit.
+     */
+    void commitReadModels() {
+        commitAndSync(readModels);
+    }
+
+    private static void commitAndSync(MVStore store) {
+        if (store.hasUnsavedChanges()) {
+            store.commit();
+            store.sync();
         }
     }
 

@@ -56,6 +56,11 @@ public final class EmbeddedMongo implements AutoCloseable {
      * commands at ~150/s, 28 MB at rest.)
      */
     static final int RETENTION_MS = Integer.getInteger("referent.store.retention-ms", 0);
+    /**
+     * How often the read-model file is committed. Each commit writes every read-model page changed since the last
+     * one; a crash loses at most this much projection work, which is then done again from the log.
+     */
+    static final int READ_MODEL_COMMIT_MS = Integer.getInteger("referent.store.read-model-commit-ms", 1000);
     static final int COMPACT_EVERY_MS = Integer.getInteger("referent.store.compact-every-ms", 250);
     static final int COMPACT_FILL_RATE = Integer.getInteger("referent.store.compact-fill-rate", 80);
     static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 1 << 20);
@@ -70,6 +75,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final InetSocketAddress address;
     private final ScheduledExecutorService maintenance;
     private volatile LongConsumer maintenanceTime = nanos -> { };
+    private long lastReadModelCommit = System.nanoTime();
 
     public EmbeddedMongo(Path dataDir) {
         try {
@@ -115,7 +121,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     void maintain() {
         long start = System.nanoTime();
         try {
-            backend.exclusively(backend::commitAll);
+            backend.exclusively(backend::commitMain);
+            if (start - lastReadModelCommit >= TimeUnit.MILLISECONDS.toNanos(READ_MODEL_COMMIT_MS)) {
+                backend.commitReadModels();
+                lastReadModelCommit = start;
+            }
             // marks the live pages of sparse chunks as changed; the next commits write them, so no lock is needed
             for (MVStore each : List.of(store, readModels)) {
                 each.compact(COMPACT_FILL_RATE, COMPACT_WRITE_BYTES);

@@ -29,7 +29,7 @@ import de.bwaldvogel.mongo.bson.Document;
  * The store is two files. The main one holds what was acknowledged to a user and is committed before each
  * reply: the events, snapshots, accounts, idempotent answers and the server's catalogue of collections and
  * indexes ({@link #inMainFile}). The read models, their change feeds and the tracking tokens are in the
- * other, committed a few times a second: they are rebuilt from the events, and a commit of the main file no
+ * other, committed once a second: they are rebuilt from the events, and a commit of the main file no
  * longer rewrites every read model page touched since the last one (see DurableH2Backend). Files from before
  * the split have their read models moved over at start, a map at a time, each copy committed before the
  * original is removed.
