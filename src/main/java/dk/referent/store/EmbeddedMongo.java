@@ -11,7 +11,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
-import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +29,16 @@ import de.bwaldvogel.mongo.MongoServer;
  * (a full page of the change feed, an old event) keep partly dead chunks alive, so a compaction rewrites the live
  * pages of chunks under 80 % full, a little at a time: up to 1 MB of live data per file every 250 ms. It only
  * marks them changed, without a lock; the next commits write them. MVStore skips any chunk whose live part alone
- * exceeds that budget, and the read-model file's chunks (one per maintenance run, up to a megabyte) did with
- * 256 KB: 34 MB after 10,000 commands with 12 writers, against 25 MB with 1 MB (and 29 MB with 2 MB, at more CPU).
+ * exceeds that budget, and the read-model file's chunks (one per commit of that file, up to megabytes) did with
+ * 256 KB: 34 MB after 10,000 commands with 12 writers, against 25 MB with 1 MB (and 29 MB with 2 MB, at more CPU;
+ * all with that file committed every 250 ms; once a second, 22.6–25.9 MB).
  * Before BSON and the second file it was 49–52 MB. Pages are compressed (LZF; the read models are JSON text).
  * <p>
- * A full rewrite (compactFile) while nobody else uses a file helps when its chunks are sparse: 35 → 13 MB in
- * 0.4 s once. It runs at start when a file is sparse, before the server listens. Not while the server runs (it
- * stalled writes for up to 6 s) and not on shutdown: cut short by its time limit (3 s, so that a stop stays
- * quick) it left the file larger than it found it (52 → 66 MB). It rewrites only pages of open maps, so it runs
- * after every map has been opened with its types (StoreFormat).
+ * No full rewrite (compactFile) runs, neither at start nor on shutdown. While the server ran it stalled writes for
+ * up to 6 s. On shutdown, cut short by its time limit, it left a file larger than it found it (52 → 66 MB). At
+ * start it shrank one sparse file from 35 to 13 MB, but with the files kept dense by the compaction above it
+ * grew them: 9.6 → 14.2 MB for a main file after 10,000 commands. It marks pages and moves chunks, and the marked
+ * pages are written at the end of the file on the next commit.
  * <p>
  * MVStore's own background writer is off: every commit happens here or in DurableH2Backend and is synced, so
  * every chunk on disk was forced there before the space of an older one is reused.
@@ -67,8 +67,6 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private final MVStore store;
     private final MVStore readModels;
-    /** Below this share of live data in its chunks, or of the file in chunks (percent), it is rewritten at start. */
-    private static final int SPARSE_BELOW = 70;
 
     private final DurableH2Backend backend;
     private final MongoServer server;
@@ -87,14 +85,6 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.store = open(file);
         this.readModels = open(dataDir.resolve(READ_MODEL_FILE));
         StoreFormat.prepare(store, readModels);
-        for (MVStore each : List.of(store, readModels)) {
-            FileStore<?> fileStore = each.getFileStore();
-            // sparse: chunks mostly dead pages, or free gaps between the chunks
-            if (fileStore.size() > 8L << 20
-                    && (fileStore.getChunksFillRate() < SPARSE_BELOW || each.getFillRate() < SPARSE_BELOW)) {
-                squeeze(each, 60_000); // cut short, it can leave the file larger: give it time
-            }
-        }
         this.backend = DurableH2Backend.open(store, readModels);
         this.server = new MongoServer(backend);
         this.address = server.bind();
@@ -134,20 +124,6 @@ public final class EmbeddedMongo implements AutoCloseable {
             log.warn("maintenance of the embedded store failed", e);
         }
         maintenanceTime.accept(System.nanoTime() - start);
-    }
-
-    /** Rewrites the whole file densely, while nothing else uses it. */
-    private static void squeeze(MVStore store, int maxMillis) {
-        try {
-            long before = store.getFileStore().size();
-            store.commit();
-            store.compactFile(maxMillis);
-            store.setRetentionTime(RETENTION_MS); // compactFile leaves it at 0
-            log.info("embedded store {} compacted from {} to {} bytes", store.getFileStore().getFileName(), before,
-                    store.getFileStore().size());
-        } catch (RuntimeException e) {
-            log.warn("compaction of the embedded store failed; the file stays as it is", e);
-        }
     }
 
     /** Receives the duration of each maintenance run (commit, compaction, sync), in nanoseconds. */
