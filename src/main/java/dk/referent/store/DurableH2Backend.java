@@ -105,12 +105,16 @@ class DurableH2Backend extends H2Backend {
     }
 
     /**
-     * Commits and syncs both files, the main one first. For the catalogue commands, whose changes span both files;
-     * call it {@link #exclusively}.
+     * Commits and syncs both files, for the catalogue commands, whose changes span both: the catalogue is in the
+     * main file, the maps of a read model's collection and indexes in the other. The read-model file goes first.
+     * Should the process die between the two, the file holds an index the catalogue does not list, which is
+     * dropped at the next start (StoreFormat). The other way round, the catalogue would list an index whose map
+     * is missing, and the index would be opened empty beside a collection with documents. Call it
+     * {@link #exclusively}.
      */
     void commitAll() {
-        commitMain();
         commitReadModels();
+        commitMain();
     }
 
     /** Commits and syncs what is unsaved in the main file. Call it {@link #exclusively}. */

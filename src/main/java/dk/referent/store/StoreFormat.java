@@ -118,8 +118,9 @@ final class StoreFormat {
 
     /**
      * Drops index maps of the read-model file that the catalogue in the main file does not list: a crash between
-     * the two files' commits after an index was created. Left, the index would be found with its old entries
-     * when created again, and every document would clash with itself.
+     * the two files' commits after an index was created. Left, it would be found with its old entries when the
+     * index is created again, and an entry of a document since changed or deleted would refuse a new document
+     * with that key as a duplicate.
      */
     private static void dropUnregisteredIndexes(MVStore main, MVStore readModels) {
         Set<String> registered = new HashSet<>();

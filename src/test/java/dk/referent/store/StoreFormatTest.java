@@ -38,8 +38,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * Files written by the stock backend (Java serialization, one file) are rewritten as BSON and their read models
- * moved to their own file at start, without losing or changing a document; their indexes keep working; and a
- * rewrite or move cut short is finished by the next start.
+ * moved to their own file at start, without losing or changing a document; their indexes keep working; a
+ * rewrite or move cut short is finished by the next start; and an index left by a crash between the two files'
+ * commits does not survive it.
  */
 class StoreFormatTest {
 
@@ -92,6 +93,33 @@ class StoreFormatTest {
 
         assertThat(readAll(dir)).isEqualTo(written);
         assertThat(mapsNotMarked(dir)).isEmpty();
+    }
+
+    @Test
+    void anIndexTheCatalogueDoesNotListIsDroppedAtStart() throws Exception {
+        Path dir = Files.createTempDirectory("format");
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dir); MongoClient client = client(portOf(mongo))) {
+            MongoCollection<Document> views = client.getDatabase("t").getCollection("view_tiny");
+            views.insertOne(new Document("_id", "a").append("label", "eneste"));
+        }
+        // as a crash between the two files' commits leaves it: the index's map is written, the catalogue is not
+        try (MVStore readModels = MVStore.open(dir.resolve(EmbeddedMongo.READ_MODEL_FILE).toString())) {
+            MVMap<KeyValue, Object> orphan = StoreFormat.index(readModels, "t.view_tiny._index_label_1");
+            orphan.put(new KeyValue("eneste"), "a");
+            orphan.put(new KeyValue("gammel"), "gone"); // of a document deleted after the crash, say
+            readModels.commit();
+        }
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dir); MongoClient client = client(portOf(mongo))) {
+            MongoCollection<Document> views = client.getDatabase("t").getCollection("view_tiny");
+            views.createIndex(Indexes.ascending("label"), new IndexOptions().unique(true));
+            assertThat(views.find(Filters.eq("label", "eneste")).first()).isEqualTo(
+                    new Document("_id", "a").append("label", "eneste"));
+            views.insertOne(new Document("_id", "b").append("label", "gammel"));
+            assertThat(views.find(Filters.eq("label", "gammel")).first()).isEqualTo(
+                    new Document("_id", "b").append("label", "gammel"));
+            assertThatThrownBy(() -> views.insertOne(new Document("_id", "c").append("label", "eneste")))
+                    .isInstanceOf(MongoWriteException.class);
+        }
     }
 
     @Test
@@ -149,8 +177,7 @@ class StoreFormatTest {
 
     /** Opens the directory as the app does, checks the indexes, and reads the events back in _id order. */
     private static List<Document> readAll(Path dir) {
-        try (EmbeddedMongo mongo = new EmbeddedMongo(dir);
-                MongoClient client = client(Integer.parseInt(mongo.connectionString().replaceAll(".*:", "")))) {
+        try (EmbeddedMongo mongo = new EmbeddedMongo(dir); MongoClient client = client(portOf(mongo))) {
             MongoCollection<Document> events = client.getDatabase("t").getCollection("domainevents");
             assertThat(events.find(Filters.eq("streamKey", "meeting-300")).first()).isNotNull();
             assertThat(events.find(Filters.in("streamKey", "meeting-3", "meeting-6", "meeting-7"))
@@ -184,6 +211,10 @@ class StoreFormatTest {
         try (MVStore store = MVStore.open(dir.resolve(file).toString())) {
             return Set.copyOf(store.getMapNames());
         }
+    }
+
+    private static int portOf(EmbeddedMongo mongo) {
+        return Integer.parseInt(mongo.connectionString().replaceAll(".*:", ""));
     }
 
     private static MongoClient client(int port) {
