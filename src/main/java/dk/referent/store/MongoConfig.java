@@ -43,7 +43,7 @@ class MongoConfig {
         return new StoreInfo(endpoint.embedded() != null);
     }
 
-    /** The embedded store's file, as operators watch it: size, how full its chunks are, time spent maintaining. */
+    /** The embedded store's files as operators watch them: size, how full their chunks are, time maintaining. */
     @Bean
     MeterBinder embeddedStoreMetrics(StoreEndpoint endpoint) {
         return registry -> {
@@ -52,11 +52,12 @@ class MongoConfig {
                 return;
             }
             Gauge.builder("referent.store.file", embedded, EmbeddedMongo::fileSize).baseUnit("bytes")
-                    .description("size of the embedded store's data file").register(registry);
+                    .description("size of the embedded store's two files together").register(registry);
             Gauge.builder("referent.store.fill", embedded, e -> e.fillRate() / 100.0)
-                    .description("share of the data file's chunks that is live data").register(registry);
+                    .description("share of the files' chunks that is live data, weighted by size").register(registry);
             Timer maintenance = Timer.builder("referent.store.maintenance")
-                    .description("commit, compaction and sync of the embedded store, run every 250 ms")
+                    .description("the embedded store's maintenance, every 250 ms: commit and sync "
+                            + "(the read-model file once a second), compaction")
                     .publishPercentiles(0.5, 0.99).register(registry);
             embedded.onMaintenance(nanos -> maintenance.record(nanos, TimeUnit.NANOSECONDS));
         };

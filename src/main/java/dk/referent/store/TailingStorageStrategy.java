@@ -249,7 +249,7 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
             return;
         }
         Instant cutoff = tail.lastKey().timestamp().minus(KEEP);
-        if (!tail.isEmpty() && tail.firstKey().timestamp().isBefore(cutoff)) {
+        if (tail.firstKey().timestamp().isBefore(cutoff)) {
             tail.headMap(new Key(cutoff, Long.MIN_VALUE, "")).clear();
             if (coveredFrom.isBefore(cutoff)) {
                 coveredFrom = cutoff;
