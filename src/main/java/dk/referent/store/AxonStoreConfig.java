@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,8 +40,10 @@ import com.mongodb.client.MongoDatabase;
  * has already passed a newer event looks back this far for older ones that committed late; an event whose
  * commit lands later than the window behind a newer one would be skipped for ever. Appends here take
  * milliseconds, but a slow disk, a garbage-collection pause or a replica-set election can delay one by
- * seconds, so the window is 10 s by default (referent.tracking.look-back). The price is that each tracking
- * token remembers the ids of the events of the last window, and each poll re-reads them.
+ * seconds, so with a MongoDB server the window is 10 s by default (referent.tracking.look-back). The price is
+ * that each tracking token remembers the ids of the events of the last window, and each poll re-reads them. The
+ * embedded store holds back newer events while an older one's append is under way (TailingStorageStrategy), so
+ * its window only covers the time from stamp to append: 1 s by default.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStoreConfig {
@@ -51,9 +54,12 @@ class AxonStoreConfig {
     }
 
     @Bean
-    TailingStorageStrategy storageStrategy(@Value("${referent.tracking.look-back:10s}") Duration lookBack,
+    TailingStorageStrategy storageStrategy(@Value("${referent.tracking.look-back:}") String lookBack,
                                            MongoConfig.StoreEndpoint endpoint, Clock clock) {
-        return new TailingStorageStrategy(lookBack, endpoint.embedded() != null, clock);
+        boolean embedded = endpoint.embedded() != null;
+        Duration window = lookBack.isBlank() ? Duration.ofSeconds(embedded ? 1 : 10)
+                : DurationStyle.detectAndParse(lookBack);
+        return new TailingStorageStrategy(window, embedded, clock);
     }
 
     @Bean

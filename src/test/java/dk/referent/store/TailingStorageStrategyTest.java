@@ -2,6 +2,8 @@ package dk.referent.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -80,6 +84,53 @@ class TailingStorageStrategyTest {
         assertThat(late.get(0).trackingToken())
                 .isEqualTo(plain.findTrackedEvents(events, afterC, 100).get(0).trackingToken());
         assertThat(tailing.findTrackedEvents(events, late.get(0).trackingToken(), 100)).isEmpty();
+    }
+
+    /**
+     * The tail answers no event stamped at or after the oldest event of an append still under way: however long
+     * that append's commit takes, a newer event cannot be handled first and push the token past it. (Without the
+     * hold-back the first query returns "fast", and "slow", 5 s older, is outside the 1 s window for ever.)
+     */
+    @Test
+    void anAppendUnderWayHoldsBackNewerEventsHoweverLongItsCommitTakes() throws Exception {
+        TailingStorageStrategy tailing = new TailingStorageStrategy(Duration.ofSeconds(1), true,
+                Clock.fixed(start, ZoneOffset.UTC));
+        Instant t = start.plusSeconds(30);
+        CountDownLatch inserting = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        MongoCollection<Document> slowDisk = slowInserts(events, inserting, commit);
+        Thread slow = new Thread(() -> tailing.appendEvents(slowDisk, List.of(event("slow", t)), serializer));
+        slow.start();
+        assertThat(inserting.await(10, TimeUnit.SECONDS)).isTrue();
+
+        tailing.appendEvents(events, List.of(event("fast", t.plusSeconds(5))), serializer);
+        assertThat(tailing.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100)).isEmpty();
+
+        commit.countDown();
+        slow.join(10_000);
+        List<? extends TrackedEventData<?>> both = tailing.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100);
+        assertThat(ids(both)).containsExactly("slow", "fast");
+        assertThat(tailing.findTrackedEvents(events, both.get(1).trackingToken(), 100)).isEmpty();
+    }
+
+    /** The collection, whose inserts wait for {@code commit} after saying they have begun. */
+    @SuppressWarnings("unchecked")
+    static MongoCollection<Document> slowInserts(MongoCollection<Document> collection, CountDownLatch inserting,
+                                                 CountDownLatch commit) {
+        return (MongoCollection<Document>) Proxy.newProxyInstance(MongoCollection.class.getClassLoader(),
+                new Class<?>[] {MongoCollection.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("insertMany")) {
+                        inserting.countDown();
+                        if (!commit.await(10, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("never released");
+                        }
+                    }
+                    try {
+                        return method.invoke(collection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
