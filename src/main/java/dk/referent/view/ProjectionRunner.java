@@ -7,7 +7,6 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +16,9 @@ import io.micrometer.core.instrument.Timer;
 /**
  * The live projection: one tracking processor ("projections") hands every event, in log order, to every
  * {@link Projection} in their {@code @Order}, stores the new views and their changes, then publishes the changes
- * once the processor's unit of work has committed, and tells the {@link ProjectionBarrier} the event is in.
+ * and tells the {@link ProjectionBarrier} the event is in. The processor stores its token once per batch, after
+ * the events' views: an event handled again after a crash in between finds itself applied already (ViewStore)
+ * and publishes nothing twice.
  */
 @Component
 @ProcessingGroup(ProjectionRunner.GROUP)
@@ -29,6 +30,8 @@ public class ProjectionRunner {
     private final ViewStore store;
     private final ProjectionBarrier barrier;
     private final ObjectProvider<ChangePublisher> publisher;
+    /** {@link #publisher} once resolved (empty: none in this context). */
+    private volatile java.util.Optional<ChangePublisher> resolvedPublisher;
 
     private final Timer lag;
     private final Timer work;
@@ -89,19 +92,14 @@ public class ProjectionRunner {
         }
         work.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         lag.record(java.time.Duration.between(event.getTimestamp(), clock.instant()));
-        Runnable after = () -> {
-            ChangePublisher p = publisher.getIfAvailable();
-            if (p != null) {
-                stored.stream().filter(s -> s.topic() != null)
-                        .forEach(s -> p.publish(s.topic(), s.audience(), s.change()));
-            }
-            barrier.processed(event);
-        };
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(u -> after.run());
-        } else {
-            after.run();
+        // the views are stored: push their changes and release the command's sender now, not when the batch
+        // commits (its token): under load a batch holds many events, and the first would wait for the last
+        ChangePublisher p = publisher();
+        if (p != null) {
+            stored.stream().filter(s -> s.topic() != null)
+                    .forEach(s -> p.publish(s.topic(), s.audience(), s.change()));
         }
+        barrier.processed(event);
     }
 
     private <V> List<ViewStore.Stored> applyTo(Projection<V> projection, EventMessage<?> event, ViewLookup lookup) {
@@ -110,6 +108,19 @@ public class ProjectionRunner {
             stored.addAll(store.apply(projection, id, event, lookup));
         }
         return stored;
+    }
+
+    /**
+     * The publisher, looked up once on the first event (the processor starts after every bean is made): each
+     * lookup through the provider searches the bean factory.
+     */
+    private ChangePublisher publisher() {
+        java.util.Optional<ChangePublisher> p = resolvedPublisher;
+        if (p == null) {
+            p = java.util.Optional.ofNullable(publisher.getIfAvailable());
+            resolvedPublisher = p;
+        }
+        return p.orElse(null);
     }
 
     public List<Projection<?>> projections() {
