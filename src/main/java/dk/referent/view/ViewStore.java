@@ -113,10 +113,13 @@ public class ViewStore {
 
     /**
      * A stored view document and its body as parsed JSON, version included ({@code json} null for an audience
-     * variant stored without a body). The cache and the event being applied share both: neither is ever changed,
-     * and JSON built from {@code json} copies the nodes it will change.
+     * variant stored without a body), and the view record it was written from ({@code view}, null when not known:
+     * read from the store, or a variant). The cache and the event being applied share all three: none is ever
+     * changed (records are immutable, projections copy the lists they change), and JSON built from {@code json}
+     * copies the nodes it will change. The record read back from the JSON would equal {@code view}: the JSON is
+     * what the record writes, and the record is what the JSON reads as.
      */
-    private record ViewDoc(Document doc, ObjectNode json) {
+    private record ViewDoc(Document doc, ObjectNode json, Object view) {
     }
 
     /** The stored view, from what this process wrote if it may trust that, else from the store; null if none. */
@@ -132,7 +135,7 @@ public class ViewStore {
             return null;
         }
         return new ViewDoc(doc, Boolean.TRUE.equals(doc.getBoolean(SAME_AS_FULL)) ? null
-                : parse(doc.getString("body")));
+                : parse(doc.getString("body")), null);
     }
 
     /**
@@ -153,10 +156,13 @@ public class ViewStore {
             changes.add(new ReplaceOneModel<>(Filters.eq("_id", change.get("_id")), change, UPSERT));
         }
 
-        /** {@code json} is the document's body as JSON (null if it has none), kept for the next event. */
-        void view(String key, Document doc, ObjectNode json) {
+        /**
+         * {@code json} is the document's body as JSON (null if it has none) and {@code view} its record (null if
+         * not known), kept for the next event.
+         */
+        void view(String key, Document doc, ObjectNode json, Object view) {
             views.add(new ReplaceOneModel<>(Filters.eq("_id", key), doc, UPSERT));
-            saved.add(Map.entry(key, new ViewDoc(doc, json)));
+            saved.add(Map.entry(key, new ViewDoc(doc, json, view)));
         }
 
         void write() {
@@ -204,14 +210,16 @@ public class ViewStore {
         }
         long version = doc == null ? 0 : doc.getLong(VERSION);
         ObjectNode previous = doc == null ? mapper.createObjectNode() : view.json();
-        V current = doc == null ? null : toView(previous, projection.viewClass());
+        V current = doc == null ? null : projection.viewClass().isInstance(view.view())
+                ? projection.viewClass().cast(view.view()) : toView(previous, projection.viewClass());
         V next = projection.apply(id, current, event, lookup);
-        ObjectNode body = normalised(next);
+        Normalised written = normalised(next);
+        ObjectNode body = written.json();
 
         List<Stored> stored = new ArrayList<>();
         Writes writes = new Writes(projection.name());
-        Stored full = store(writes, projection, id, null, projection.refs(next), doc, previous, body, version + 1,
-                event, false);
+        Stored full = store(writes, projection, id, null, projection.refs(next), doc, previous, written, next,
+                version + 1, event, false);
         if (full != null) {
             stored.add(full);
         }
@@ -256,11 +264,11 @@ public class ViewStore {
                 updated.put("body", previous.toString());
                 json = previous;
             }
-            writes.view(key, updated, json);
+            writes.view(key, updated, json, null);
             return null;
         }
-        return store(writes, projection, key, audience, Map.of(), doc, previous, body, version + 1, event,
-                body.equals(fullContent));
+        return store(writes, projection, key, audience, Map.of(), doc, previous, new Normalised(null, body), null,
+                version + 1, event, body.equals(fullContent));
     }
 
     /** The JSON of a stored variant: its own body, or the full view's body with the variant's version. */
@@ -290,10 +298,15 @@ public class ViewStore {
         return copy;
     }
 
+    /**
+     * Stores the view document {@code key} with {@code content} (its text too when known: the record as written)
+     * at {@code version}, and its change when the view is pushed live. {@code record} is the view's record, null
+     * for a variant.
+     */
     private <V> Stored store(Writes writes, Projection<V> projection, String key, String audience,
-                             Map<String, String> refMap, Document doc, ObjectNode previous, ObjectNode content,
-                             long version, EventMessage<?> event, boolean sameAsFull) {
-        ObjectNode body = withVersion(content, version);
+                             Map<String, String> refMap, Document doc, ObjectNode previous, Normalised content,
+                             Object record, long version, EventMessage<?> event, boolean sameAsFull) {
+        ObjectNode body = withVersion(content.json(), version);
         String baseId = audience == null ? key : key.substring(0, key.length() - audience.length() - 1);
         String topic = projection.topic(baseId);
         Change change = null;
@@ -323,9 +336,9 @@ public class ViewStore {
         if (sameAsFull) {
             viewDoc.append(SAME_AS_FULL, true);
         } else {
-            viewDoc.append("body", body.toString());
+            viewDoc.append("body", content.textWithVersion(version).orElseGet(body::toString));
         }
-        writes.view(key, viewDoc, sameAsFull ? null : body);
+        writes.view(key, viewDoc, sameAsFull ? null : body, record);
         return change == null ? null : new Stored(topic, audience, change);
     }
 
@@ -466,12 +479,33 @@ public class ViewStore {
     }
 
     /**
+     * A view's JSON as text ({@code text}, null when not kept) and parsed ({@code json}): exactly as it will read
+     * back from the store.
+     */
+    private record Normalised(String text, ObjectNode json) {
+
+        /**
+         * The stored body, {@code text} with {@code version} last, as {@link #withVersion} puts it: it parses to
+         * the same JSON as the body's own text, without writing the body again. Empty when the text is not kept
+         * or the view has a field of that name itself.
+         */
+        Optional<String> textWithVersion(long version) {
+            if (text == null || json.has(VERSION) || !text.endsWith("}")) {
+                return Optional.empty();
+            }
+            String field = "\"" + VERSION + "\":" + version + "}";
+            return Optional.of(json.isEmpty() ? "{" + field : text.substring(0, text.length() - 1) + "," + field);
+        }
+    }
+
+    /**
      * The view as JSON exactly as it will read back from the store: numbers take the node types the parser gives
      * them (a long 4 and an int 4 are different nodes to Jackson, which would put spurious operations in patches).
      */
-    ObjectNode normalised(Object view) {
+    private Normalised normalised(Object view) {
         try {
-            return parse(mapper.writeValueAsString(view));
+            String text = mapper.writeValueAsString(view);
+            return new Normalised(text, parse(text));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("view cannot be written as JSON", e);
         }
