@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -21,6 +23,9 @@ import org.springframework.security.core.Authentication;
  * bcrypt check costs tens of milliseconds of CPU each time; this remembers, for two minutes, that a
  * username/password pair was verified (only as a salted SHA-256 of both, with a salt made at start), so the
  * expensive check runs once per script session instead of once per request. Failures are never remembered.
+ * Requests that bring the same pair while it is being checked wait for that check instead of running their own:
+ * when the memory of a busy script's pair expires, its concurrent requests would otherwise all run bcrypt at
+ * once (50 of them took seconds of CPU in the live benchmark, every two minutes).
  */
 class VerifiedCredentials implements AuthenticationProvider {
 
@@ -31,6 +36,8 @@ class VerifiedCredentials implements AuthenticationProvider {
     private final Clock clock;
     private final byte[] salt = new byte[32];
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** The checks under way, by key. */
+    private final Map<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
 
     private record Verified(Authentication authentication, Instant until) {
     }
@@ -53,7 +60,37 @@ class VerifiedCredentials implements AuthenticationProvider {
         if (v != null && v.until().isAfter(now)) {
             return v.authentication();
         }
-        Authentication result = delegate.authenticate(authentication);
+        CompletableFuture<Authentication> check = new CompletableFuture<>();
+        CompletableFuture<Authentication> running = checking.putIfAbsent(key, check);
+        if (running != null) {
+            return outcome(running);
+        }
+        try {
+            Authentication result = delegate.authenticate(authentication);
+            remember(key, result, now);
+            check.complete(result);
+            return result;
+        } catch (RuntimeException e) {
+            check.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, check);
+        }
+    }
+
+    /** The result of another request's check of the same pair: its authentication, or its exception. */
+    private static Authentication outcome(CompletableFuture<Authentication> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void remember(String key, Authentication result, Instant now) {
         if (verified.size() >= MAX_ENTRIES) {
             verified.entrySet().removeIf(e -> !e.getValue().until().isAfter(now));
             if (verified.size() >= MAX_ENTRIES) {
@@ -61,7 +98,6 @@ class VerifiedCredentials implements AuthenticationProvider {
             }
         }
         verified.put(key, new Verified(result, now.plus(TTL)));
-        return result;
     }
 
     @Override

@@ -75,6 +75,45 @@ class VerifiedCredentialsTest {
         verify(bcrypt, times(5)).authenticate(any());
     }
 
+    /** Requests with the pair being checked wait for that one check: its result, or its failure. */
+    @Test
+    void concurrentRequestsWithTheSamePairShareOneCheck() throws Exception {
+        Authentication ok = UsernamePasswordAuthenticationToken.authenticated("mette", null, List.of());
+        java.util.concurrent.CountDownLatch checking = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+        when(bcrypt.authenticate(any())).thenAnswer(call -> {
+            checking.countDown();
+            finish.await();
+            return ok;
+        });
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Authentication>> answers = new java.util.ArrayList<>();
+            answers.add(pool.submit(() -> credentials.authenticate(login("mette", "hemmelig"))));
+            checking.await();
+            for (int i = 0; i < 7; i++) {
+                answers.add(pool.submit(() -> credentials.authenticate(login("mette", "hemmelig"))));
+            }
+            Thread.sleep(200); // the seven are waiting for the first check
+            finish.countDown();
+            for (java.util.concurrent.Future<Authentication> answer : answers) {
+                assertThat(answer.get(5, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(ok);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        verify(bcrypt, times(1)).authenticate(any());
+
+        // a failed check fails every request that waited for it, and is not remembered
+        now = now.plus(Duration.ofMinutes(3));
+        when(bcrypt.authenticate(any())).thenThrow(new BadCredentialsException("bad"));
+        assertThatThrownBy(() -> credentials.authenticate(login("mette", "hemmelig")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> credentials.authenticate(login("mette", "hemmelig")))
+                .isInstanceOf(BadCredentialsException.class);
+        verify(bcrypt, times(3)).authenticate(any());
+    }
+
     @Test
     void whereTheUsernameEndsIsPartOfWhatIsRemembered() {
         Authentication ok = UsernamePasswordAuthenticationToken.authenticated("mette", null, List.of());
