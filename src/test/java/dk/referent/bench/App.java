@@ -42,7 +42,14 @@ final class App implements AutoCloseable {
     Duration start() throws Exception {
         port = freePort();
         log = dataDir.resolveSibling("app-" + (++starts) + ".log");
-        ProcessBuilder pb = new ProcessBuilder(List.of(javaBin(), "-Xmx" + xmx, "-jar", jar))
+        List<String> command = new java.util.ArrayList<>(List.of(javaBin(), "-Xmx" + xmx));
+        String extra = System.getProperty("bench.app.jvm", "").strip();
+        if (!extra.isEmpty()) {
+            // e.g. a flight recording of the app: -Dbench.app.jvm="-XX:StartFlightRecording=filename=app.jfr"
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("SERVER_PORT", String.valueOf(port));
         pb.environment().put("REFERENT_DATA_DIR", dataDir.toString());
@@ -99,6 +106,51 @@ final class App implements AutoCloseable {
             }
             return bytes;
         }
+    }
+
+    /**
+     * CPU time of the app's threads so far, in clock ticks (1/100 s), summed by thread name with digits dropped
+     * ("http-nio-N-exec-N"); empty where /proc is not there (Linux only).
+     */
+    java.util.Map<String, Long> threadTicks() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        Path tasks = Path.of("/proc", String.valueOf(pid()), "task");
+        try (var dirs = Files.list(tasks)) {
+            for (Path task : (Iterable<Path>) dirs::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+", "N");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException notLinux) {
+            return java.util.Map.of();
+        }
+        return ticks;
+    }
+
+    /** The whole machine's busy and total clock ticks so far (/proc/stat), or zeros where there is none. */
+    static long[] machineTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException notLinux) {
+            return new long[] {0, 0};
+        }
+    }
+
+    /** CPU time of this (the bench client's) JVM so far. */
+    static long ownCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Heap in use after two full collections (jcmd GC.run, then GC.heap_info of this process). */

@@ -44,6 +44,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
 final class Live {
 
     private static final int WARM_UP = 10;
+    /** Seconds of unmeasured load before the scenarios; -1: 90 (quick) or 180. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.live.warm-up", -1);
 
     private final App app;
     private final Domain domain;
@@ -68,6 +70,7 @@ final class Live {
         startRaw();
         Runtime.getRuntime().addShutdownHook(new Thread(rawProcess::destroy));
         try {
+            warmUp(50, 40, 10, WARM_UP_SECONDS >= 0 ? WARM_UP_SECONDS : quick ? 90 : 180);
             single(1, quick ? 60 : 200);
             single(40, quick ? 60 : 200);
             single(400, quick ? 40 : 100);
@@ -76,6 +79,29 @@ final class Live {
             rawProcess.destroy();
             rawProcess.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The 2,000-session load, unmeasured, so that the scenarios see the app as it runs for hours: with the JIT
+     * done. Right after a start the compiler threads take a third of the CPU under this load on 2 cores, and
+     * they take several minutes of it to settle (C2 falls behind and the JVM compiles at lower tiers meanwhile).
+     */
+    private void warmUp(int meetings, int subscribers, int perSecond, int seconds) throws Exception {
+        if (seconds == 0) {
+            return;
+        }
+        Bench.progress("live: warm-up, " + meetings + " meetings × " + subscribers + " subscribers at " + perSecond
+                + "/s per meeting for " + seconds + " s, not measured ...");
+        List<Target> targets = new ArrayList<>();
+        for (int m = 0; m < meetings; m++) {
+            targets.add(new Target(domain, m, perSecond * seconds + WARM_UP + 50));
+        }
+        List<StompSession> open = connectStomp(subscribers, targets);
+        ready(targets, subscribers, false);
+        int commands = paced(targets, perSecond, seconds, false);
+        Thread.sleep(2000);
+        disconnect(open);
+        Bench.progress("  " + commands + " commands in the warm-up");
     }
 
     /** One meeting, {@code n} subscribers, commands one after another (the next once all have it, +20 ms). */
@@ -126,7 +152,17 @@ final class Live {
         long heapAfter = app.heapUsedAfterGc();
         report.memory("opening them", sessions, heapBefore, heapAfter);
         ready(targets, subscribers, false);
+        java.util.Map<String, Long> cpuBefore = app.threadTicks();
+        long[] machineBefore = App.machineTicks();
+        long clientBefore = App.ownCpuNanos();
+        long cpuStart = System.nanoTime();
         int commands = paced(targets, perSecond, seconds, false);
+        double elapsed = (System.nanoTime() - cpuStart) / 1e9;
+        long[] machineAfter = App.machineTicks();
+        report.cpu(meetings + " meetings × " + subscribers + " at " + perSecond + "/s each", cpuBefore,
+                app.threadTicks(), elapsed, commands, (App.ownCpuNanos() - clientBefore) / 1e9 / elapsed,
+                machineAfter[1] - machineBefore[1] == 0 ? -1
+                        : (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]));
         Thread.sleep(3000);
         long delivered = targets.stream().mapToLong(t -> t.delivered.get()).sum();
         Stats all = new Stats();

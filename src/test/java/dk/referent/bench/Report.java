@@ -17,6 +17,7 @@ final class Report {
     private final List<String> live = new ArrayList<>();
     private final List<String> memory = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> cpu = new ArrayList<>();
 
     synchronized void header(String machine, List<Integer> levels) {
         this.machine = machine;
@@ -73,6 +74,25 @@ final class Report {
                 (with - without) / 1024.0 / sessions));
     }
 
+    /** Where the app's CPU went during a scenario: the thread groups' share, largest first. */
+    synchronized void cpu(String scenario, java.util.Map<String, Long> before, java.util.Map<String, Long> after,
+                          double seconds, int commands, double clientCores, double machineBusy) {
+        java.util.Map<String, Long> used = new java.util.HashMap<>();
+        after.forEach((name, ticks) -> used.put(name, ticks - before.getOrDefault(name, 0L)));
+        long total = used.values().stream().mapToLong(Long::longValue).sum();
+        if (total <= 0) {
+            return;
+        }
+        StringBuilder groups = new StringBuilder();
+        used.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .filter(e -> e.getValue() * 100 >= total).forEach(e -> groups.append(String.format("%s %.0f %%, ",
+                        e.getKey(), 100.0 * e.getValue() / total)));
+        int cores = Runtime.getRuntime().availableProcessors();
+        add(cpu, String.format("| %s | %.2f of %d | %.2f | %s | %.1f ms | %s |", scenario, total / 100.0 / seconds,
+                cores, clientCores, machineBusy < 0 ? "–" : String.format("%.0f %%", 100 * machineBusy),
+                total * 10.0 / Math.max(1, commands), groups.substring(0, groups.length() - 2)));
+    }
+
     synchronized void note(String s) {
         add(notes, "- " + s);
     }
@@ -110,6 +130,9 @@ final class Report {
                         + "|---|---:|---:|---:|---:|---:|---|---|---|---:|", live);
         section(b, "Heap per open WebSocket session (STOMP, one subscription each; after full GC)",
                 "| measured by | sessions | heap without them | heap with them | per session |\n|---|---:|---:|---:|---:|", memory);
+        section(b, "The app's CPU during a live run (threads from /proc, digits as N)",
+                "| scenario | app: cores busy | bench client: cores | whole machine busy | app CPU per command "
+                        + "| app thread groups with ≥ 1 % |\n|---|---:|---:|---:|---:|---|", cpu);
         if (!notes.isEmpty()) {
             b.append("### Notes\n\n");
             notes.forEach(n -> b.append(n).append('\n'));
