@@ -9,7 +9,10 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
@@ -72,6 +75,23 @@ class AxonStoreConfig {
                 .snapshotSerializer(snapshotSerializer())
                 .storageStrategy(storageStrategy)
                 .batchSize(200)
+                .build();
+    }
+
+    /**
+     * Axon's event store as its auto-configuration makes it, but keeping 1,000 events in memory for the processors
+     * instead of 10,000. Each cached event holds its own tracking token, and a token remembers every event id of its
+     * look-back window, so the cache cost its size times the events per window: 3.2 million map entries (127 MB)
+     * after 16,000 commands at ~260 a second, and more the faster they come. On the embedded store a processor that
+     * falls behind the cache is still served from memory (TailingStorageStrategy).
+     */
+    @Bean
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                .cachedEvents(1000)
                 .build();
     }
 
