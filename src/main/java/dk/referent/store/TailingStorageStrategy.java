@@ -59,8 +59,8 @@ import com.mongodb.client.model.Updates;
  * overtaken by a newer one that a processor handles first. The look-back then only has to cover the time from
  * an event's stamp to the start of its append, which is computing in the command's thread (no I/O), so the
  * embedded store uses 1 s instead of the 10 s needed when other instances append to a shared MongoDB. A token
- * remembers the ids of the events in its look-back window, and the processor stores its token after every
- * event: at 150 events/s the 10 s window made that 1,500 ids (about 80 KB) per event.
+ * remembers the ids of the events in its look-back window and is copied for every event: at 150 events/s the
+ * 10 s window made that 1,500 ids per event, about 80 KB each time the processor stored its token.
  * <p>
  * Loading an aggregate asks "the events of aggregate A from sequence number N on", which the embedded server
  * also answers by scanning the whole log (9 s for a cold aggregate at 100,000 events). So every event document
