@@ -92,16 +92,22 @@ final class Live {
         }
         Bench.progress("live: warm-up, " + meetings + " meetings × " + subscribers + " subscribers at " + perSecond
                 + "/s per meeting for " + seconds + " s, not measured ...");
-        List<Target> targets = new ArrayList<>();
-        for (int m = 0; m < meetings; m++) {
-            targets.add(new Target(domain, m, perSecond * seconds + WARM_UP + 50));
-        }
+        List<Target> targets = meetings(meetings, perSecond * seconds + WARM_UP + 50);
         List<StompSession> open = connectStomp(subscribers, targets);
         ready(targets, subscribers, false);
         int commands = paced(targets, perSecond, seconds, false);
         Thread.sleep(2000);
         disconnect(open);
         Bench.progress("  " + commands + " commands in the warm-up");
+    }
+
+    /** {@code count} new meetings with an agenda item each, to be edited through the app. */
+    private List<Target> meetings(int count, int capacity) {
+        List<Target> targets = new ArrayList<>();
+        for (int m = 0; m < count; m++) {
+            targets.add(new Target(domain, m, capacity));
+        }
+        return targets;
     }
 
     /** One meeting, {@code n} subscribers, commands one after another (the next once all have it, +20 ms). */
@@ -143,10 +149,7 @@ final class Live {
         int capacity = perSecond * seconds + WARM_UP + 50;
         Bench.progress("live: heap per session, then " + meetings + " meetings × " + subscribers + " subscribers at "
                 + perSecond + "/s per meeting for " + seconds + " s ...");
-        List<Target> targets = new ArrayList<>();
-        for (int m = 0; m < meetings; m++) {
-            targets.add(new Target(domain, m, capacity));
-        }
+        List<Target> targets = meetings(meetings, capacity);
         long heapBefore = app.heapUsedAfterGc();
         List<StompSession> open = connectStomp(subscribers, targets);
         long heapAfter = app.heapUsedAfterGc();
