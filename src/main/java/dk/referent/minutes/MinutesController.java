@@ -102,12 +102,23 @@ class MinutesController {
     }
 
     @GetMapping("/api/meetings/{mid}/agenda/{iid}/decision/history")
-    List<DecisionHistoryView.Revision> history(@PathVariable String mid, @PathVariable String iid) {
+    List<DecisionHistoryPage.Revision> history(@PathVariable String mid, @PathVariable String iid) {
         String audience = meetings.requireRead(mid);
-        ObjectNode json = views.json(DecisionHistoryProjection.NAME, DecisionHistoryView.id(mid, iid), audience)
-                .filter(j -> audience == null || !"CLOSED".equals(j.path("visibility").asText()))
+        // the item as the reader's minutes show it (an observer's have no closed item)
+        MinutesView minutes = mapper.convertValue(views.json(MinutesProjection.NAME, mid, audience)
+                .orElseThrow(() -> new NotFound("No meeting " + mid)).without("version"), MinutesView.class);
+        MinutesView.Item item = minutes.items().stream().filter(i -> i.id().equals(iid)).findFirst()
                 .orElseThrow(() -> new NotFound("No agenda item " + iid + " in meeting " + mid));
-        return mapper.convertValue(json.without("version"), DecisionHistoryView.class).revisions();
+        return revisions(mid, item);
+    }
+
+    /** Every revision of the item's decision, oldest first. */
+    private List<DecisionHistoryPage.Revision> revisions(String mid, MinutesView.Item item) {
+        long latest = item.decision() == null ? 0 : item.decision().revision();
+        List<String> pages = java.util.stream.LongStream.range(0, (latest + DecisionHistoryPage.SIZE - 1)
+                / DecisionHistoryPage.SIZE).mapToObj(p -> DecisionHistoryPage.pageId(mid, item.id(), p)).toList();
+        return views.findAll(DecisionHistoryProjection.NAME, pages, DecisionHistoryPage.class).stream()
+                .flatMap(page -> page.revisions().stream()).toList();
     }
 
     @PostMapping("/api/meetings/{mid}/minutes/approve")
@@ -133,16 +144,9 @@ class MinutesController {
             if (audience != null && item.visibility() == dk.referent.meeting.api.Visibility.CLOSED) {
                 continue;
             }
-            ObjectNode historyJson = views.json(DecisionHistoryProjection.NAME,
-                    DecisionHistoryView.id(mid, item.id()), null).orElse(null);
-            if (historyJson == null) {
-                continue;
-            }
-            DecisionHistoryView history = mapper.convertValue(historyJson.without("version"),
-                    DecisionHistoryView.class);
-            List<DecisionHistoryView.Revision> revisions = history.revisions();
+            List<DecisionHistoryPage.Revision> revisions = revisions(mid, item);
             for (int i = 0; i < revisions.size(); i++) {
-                DecisionHistoryView.Revision r = revisions.get(i);
+                DecisionHistoryPage.Revision r = revisions.get(i);
                 if (r.correction()) {
                     Map<String, Object> c = new LinkedHashMap<>();
                     c.put("itemId", item.id());

@@ -56,6 +56,14 @@ public interface Projection<V> {
         return Map.of();
     }
 
+    /**
+     * The layout of this projection's views. Raise it when a new layout cannot read the old one's views: at start,
+     * a projection whose views were stored in another layout is rebuilt from the log ({@link ProjectionAdmin}).
+     */
+    default int format() {
+        return 1;
+    }
+
     /** The STOMP topic on which changes of view {@code id} are pushed, or null if it is not pushed live. */
     default String topic(String id) {
         return null;

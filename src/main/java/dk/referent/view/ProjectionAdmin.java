@@ -9,6 +9,9 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,10 +22,13 @@ import dk.referent.store.StoredEvents;
 
 /**
  * Operations on the read models as a whole: compare every stored view with a fresh fold of the log, and
- * rebuild one projection by replaying the log into it.
+ * rebuild one projection by replaying the log into it. At start, before the processors run, a projection whose
+ * views were stored in another layout ({@link Projection#format()}) is rebuilt.
  */
 @Component
-public class ProjectionAdmin {
+public class ProjectionAdmin implements SmartInitializingSingleton {
+
+    private static final Logger logger = LoggerFactory.getLogger(ProjectionAdmin.class);
 
     private final ProjectionRunner runner;
     private final ViewStore store;
@@ -34,6 +40,18 @@ public class ProjectionAdmin {
         this.store = store;
         this.log = log;
         this.mapper = mapper;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (Projection<?> p : runner.projections()) {
+            int stored = store.format(p.name());
+            if (stored != p.format()) {
+                logger.info("Read model {} was stored in layout {}, now {}: rebuilding it from the log", p.name(),
+                        stored, p.format());
+                logger.info("Read model {} rebuilt: {} view changes", p.name(), rebuild(p.name()));
+            }
+        }
     }
 
     public record Consistency(boolean consistent, int checked, List<Map<String, Object>> differences) {
@@ -115,6 +133,7 @@ public class ProjectionAdmin {
             try (Stream<? extends DomainEventMessage<?>> events = log.inOrder()) {
                 events.forEach(e -> applied[0] += replay(projection, e, lookup));
             }
+            store.markFormat(name, projection.format());
             return applied[0];
         });
     }

@@ -52,7 +52,9 @@ public class ViewStore {
     /** An audience variant whose content is the full view's (no closed item, say): stored without a body. */
     private static final String SAME_AS_FULL = "sameAsFull";
     private static final int REMEMBERED_EVENTS = 128;
-    private static final int CHANGES_PER_QUERY = 500;
+    private static final int IDS_PER_QUERY = 500;
+    /** The layout of each projection's views: a "view_" collection, so in the read-model file with them. */
+    private static final String FORMATS = "view__formats";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoDatabase db;
@@ -393,20 +395,41 @@ public class ViewStore {
 
     /** The changes after version {@code since}, oldest first. */
     public List<Change> changesSince(String projection, String id, String audience, long since) {
-        // by their ids (view key and version, up to the view's version): a lookup in the unique _id index even on
-        // the embedded server, where a query on other fields scans every change of every view
+        // by their ids: view key and version, up to the view's version
         String key = key(id, audience);
-        long current = version(projection, id, audience);
+        List<String> ids = LongStream.rangeClosed(since + 1, version(projection, id, audience))
+                .mapToObj(v -> key + "|" + v).toList();
         List<Change> result = new ArrayList<>();
-        for (long from = since + 1; from <= current; from += CHANGES_PER_QUERY) {
-            List<String> ids = LongStream.rangeClosed(from, Math.min(current, from + CHANGES_PER_QUERY - 1))
-                    .mapToObj(v -> key + "|" + v).toList();
-            List<Document> found = changes(projection).find(Filters.in("_id", ids)).into(new ArrayList<>());
-            found.sort(java.util.Comparator.comparingLong(d -> d.getLong(VERSION)));
-            for (Document d : found) {
-                result.add(new Change(d.getString("type"), id, d.getLong(VERSION), Instant.parse(d.getString("at")),
-                        d.getString("actor"), parseAny(d.getString("patch"))));
-            }
+        for (Document d : byIds(changes(projection), ids)) {
+            result.add(new Change(d.getString("type"), id, d.getLong(VERSION), Instant.parse(d.getString("at")),
+                    d.getString("actor"), parseAny(d.getString("patch"))));
+        }
+        return result;
+    }
+
+    /**
+     * The full views with these ids, as records, in the order of the ids; an id without a view is left out. For
+     * views that split a list into pages (a decision's history), found by their ids like the changes.
+     */
+    public <V> List<V> findAll(String projection, List<String> ids, Class<V> viewClass) {
+        List<V> result = new ArrayList<>();
+        for (Document d : byIds(views(projection), ids)) {
+            result.add(toView(parse(d.getString("body")), viewClass));
+        }
+        return result;
+    }
+
+    /**
+     * The documents with these ids, in the order of the ids, a query per {@value #IDS_PER_QUERY}: a lookup in the
+     * unique _id index even on the embedded server, where a query on other fields scans the whole collection.
+     */
+    private static List<Document> byIds(MongoCollection<Document> collection, List<String> ids) {
+        List<Document> result = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            Map<Object, Document> found = new java.util.HashMap<>();
+            collection.find(Filters.in("_id", some)).forEach(d -> found.put(d.get("_id"), d));
+            some.stream().map(found::get).filter(java.util.Objects::nonNull).forEach(result::add);
         }
         return result;
     }
@@ -449,6 +472,22 @@ public class ViewStore {
         }
         views(projection).deleteMany(new Document());
         changes(projection).deleteMany(new Document());
+    }
+
+    /**
+     * The layout the projection's views are stored in ({@link Projection#format()}): 1 until a rebuild records
+     * another. Kept beside the views, in the read-model file.
+     */
+    public int format(String projection) {
+        Document d = collections.computeIfAbsent(FORMATS, db::getCollection).find(Filters.eq("_id", projection))
+                .first();
+        return d == null ? 1 : d.getInteger("format");
+    }
+
+    /** Records that the projection's views are now stored in layout {@code format}. */
+    void markFormat(String projection, int format) {
+        collections.computeIfAbsent(FORMATS, db::getCollection).replaceOne(Filters.eq("_id", projection),
+                new Document("_id", projection).append("format", format), UPSERT);
     }
 
     /** A lookup over the stored views, for live projection. */

@@ -262,6 +262,35 @@ abstract class MeetingFlowContract {
         assertThat(otherBody.status()).isEqualTo(422);
     }
 
+    /**
+     * A decision typed live is saved again and again: every save is in its history, oldest first, with the text it
+     * had (the history is stored in pages of revisions; 45 saves span three); a rebuild from the log gives the same.
+     */
+    @Test
+    void aDecisionSavedManyTimesKeepsEveryRevisionInItsHistory() {
+        Api api = api();
+        Fixture f = committeeAndMeeting();
+        String decisionPath = "/api/meetings/" + f.meetingId() + "/agenda/" + f.item2() + "/decision";
+        StringBuilder text = new StringBuilder("Klyngestyregruppen");
+        for (int revision = 1; revision <= 45; revision++) {
+            text.append(revision % 9 == 0 ? ". " : " ").append("ord").append(revision);
+            Response saved = api.put(decisionPath, Map.of("text", text.toString(), "outcome", "APPROVED",
+                    "baseRevision", revision - 1));
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        }
+        JsonNode history = api.get(decisionPath + "/history").json();
+        assertThat(history).hasSize(45);
+        for (int i = 0; i < 45; i++) {
+            assertThat(history.get(i).path("revision").asLong()).isEqualTo(i + 1);
+        }
+        assertThat(history.get(44).path("text").asText()).isEqualTo(text.toString());
+        assertThat(history.get(0).path("text").asText()).isEqualTo("Klyngestyregruppen ord1");
+
+        assertThat(api.post("/api/admin/projections/decisions/rebuild", null).status()).isEqualTo(200);
+        assertThat(api.get(decisionPath + "/history").json()).isEqualTo(history);
+        assertConsistent();
+    }
+
     void assertConsistent() {
         JsonNode consistency = api().get("/api/admin/consistency").json();
         assertThat(consistency.path("consistent").asBoolean()).as(consistency.toString()).isTrue();
