@@ -119,29 +119,43 @@ public class ProjectionAdmin implements SmartInitializingSingleton {
         return copy;
     }
 
+    /** Events replayed between two writes to the store in a rebuild. */
+    static final int REBUILD_CHUNK = 500;
+
     /**
-     * Replays the whole log into the named projection's views. Live processing waits meanwhile (it resumes with
-     * the events that arrived during the replay, which the views then skip or apply as they need).
+     * Replays the whole log into the named projection's views, storing them every {@value #REBUILD_CHUNK} events.
+     * Live processing waits meanwhile (it resumes with the events that arrived during the replay, which the views
+     * then skip or apply as they need).
      */
     public int rebuild(String name) {
         Projection<?> projection = runner.projections().stream().filter(p -> p.name().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFound("No projection named " + name));
         return runner.exclusively(() -> {
             store.clear(name);
-            int[] applied = {0};
-            ViewLookup lookup = store.lookup();
+            int applied = 0;
+            int inBatch = 0;
+            ViewStore.Batch batch = store.batch();
+            ViewLookup lookup = batch.lookup();
             try (Stream<? extends DomainEventMessage<?>> events = log.inOrder()) {
-                events.forEach(e -> applied[0] += replay(projection, e, lookup));
+                for (java.util.Iterator<? extends DomainEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
+                    applied += replay(batch, projection, it.next(), lookup);
+                    if (++inBatch == REBUILD_CHUNK) {
+                        batch.flush();
+                        inBatch = 0;
+                    }
+                }
             }
+            batch.flush();
             store.markFormat(name, projection.format());
-            return applied[0];
+            return applied;
         });
     }
 
-    private <V> int replay(Projection<V> projection, DomainEventMessage<?> event, ViewLookup lookup) {
+    private static <V> int replay(ViewStore.Batch batch, Projection<V> projection, DomainEventMessage<?> event,
+                                  ViewLookup lookup) {
         int n = 0;
         for (String id : new TreeSet<>(projection.targets(event, lookup))) {
-            n += store.apply(projection, id, event, lookup).isEmpty() ? 0 : 1;
+            n += batch.apply(projection, id, event, lookup).isEmpty() ? 0 : 1;
         }
         return n;
     }

@@ -7,6 +7,10 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +19,12 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The live projection: one tracking processor ("projections") hands every event, in log order, to every
- * {@link Projection} in their {@code @Order}, stores the new views and their changes, then publishes the changes
- * and tells the {@link ProjectionBarrier} the event is in. The processor stores its token once per batch, after
- * the events' views: an event handled again after a crash in between finds itself applied already (ViewStore)
- * and publishes nothing twice.
+ * {@link Projection} in their {@code @Order}. The views and their changes of a processor's batch of events are
+ * stored together after its last event ({@link ViewStore.Batch}: a few round trips per batch instead of a few per
+ * event, and a view changed by several events of the batch written once); then the changes are published and the
+ * {@link ProjectionBarrier} told the events are in, and only then does the processor store its token. An event
+ * handled again after a crash in between finds itself applied already (ViewStore) and publishes nothing twice.
+ * With no events waiting a batch is one event, so a lone command is pushed as soon as its views are stored.
  */
 @Component
 @ProcessingGroup(ProjectionRunner.GROUP)
@@ -35,6 +41,7 @@ public class ProjectionRunner {
 
     private final Timer lag;
     private final Timer work;
+    private final Timer flush;
     private final Clock clock;
     private final MeterRegistry registry;
     private final java.util.Map<String, Timer> perProjection = new java.util.concurrent.ConcurrentHashMap<>();
@@ -51,11 +58,14 @@ public class ProjectionRunner {
                 .description("event time to all read models stored").publishPercentiles(0.5, 0.95, 0.99)
                 .register(registry);
         this.work = Timer.builder("referent.projection.apply").tag("processor", GROUP)
-                .description("time to apply one event to every read model").publishPercentiles(0.5, 0.95, 0.99)
+                .description("time to apply one event to every read model, not stored yet")
+                .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        this.flush = Timer.builder("referent.projection.flush").tag("processor", GROUP)
+                .description("time to store the read models of a batch of events").publishPercentiles(0.5, 0.99)
                 .register(registry);
     }
 
-    /** Held while an event is applied, and by a rebuild for its whole replay. */
+    /** Held while an event is applied (by the processor for its whole batch), and by a rebuild for its replay. */
     private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
     /** Runs the work while no event is being applied (live processing waits until it is done). */
@@ -68,44 +78,116 @@ public class ProjectionRunner {
         }
     }
 
-    @EventHandler
-    void on(Object payload, EventMessage<?> event) {
-        lock.lock();
-        try {
-            apply(event);
-        } finally {
-            lock.unlock();
-        }
+    /** The unit of work's resource holding its batch. */
+    private static final String BATCH = ProjectionRunner.class.getName() + ".batch";
+
+    /** The views' writes of one unit of work's events, and the changes to publish once they are stored. */
+    private final class Batch {
+        final ViewStore.Batch writes = store.batch();
+        final ViewLookup lookup = writes.lookup();
+        final List<Applied> applied = new ArrayList<>();
     }
 
-    private void apply(EventMessage<?> event) {
+    private record Applied(EventMessage<?> event, List<ViewStore.Stored> stored) {
+    }
+
+    /**
+     * Applies the event to every projection. In the processor's unit of work (a batch of events) the writes wait
+     * until {@link #flushAtEndOfBatch} stores them after the last event; without one they are stored at once.
+     */
+    @EventHandler
+    void on(Object payload, EventMessage<?> event) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            lock.lock();
+            try {
+                Batch batch = new Batch();
+                apply(batch, event);
+                storeAndPublish(batch);
+            } finally {
+                lock.unlock();
+            }
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        apply(unitOfWork.getOrComputeResource(BATCH, k -> begin(unitOfWork)), event);
+    }
+
+    /**
+     * A batch for the unit of work, which holds the lock until it ends: a rebuild must not clear views whose next
+     * state waits here.
+     */
+    private Batch begin(UnitOfWork<?> unitOfWork) {
+        lock.lock();
+        unitOfWork.onCleanup(u -> lock.unlock());
+        Batch batch = new Batch();
+        // normally stored already, by the interceptor: prepare-commit handlers run in the order registered, and
+        // the processor's own, which stores its token, was registered before this event reached the handler
+        unitOfWork.onPrepareCommit(u -> storeAndPublish(batch));
+        unitOfWork.onRollback(u -> {
+            batch.writes.discard();
+            batch.applied.clear();
+        });
+        return batch;
+    }
+
+    /**
+     * Stores the batch's views after its last event has been handled, before the unit of work commits and the
+     * processor stores its token, and publishes their changes. Here, outside the handler, a failure is not merely
+     * logged: it rolls the unit of work back and the processor hands the batch again (views that were stored skip
+     * the events they hold).
+     */
+    MessageHandlerInterceptor<EventMessage<?>> flushAtEndOfBatch() {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || batching.isLastMessage()) {
+                Batch batch = unitOfWork.root().getResource(BATCH);
+                if (batch != null) {
+                    storeAndPublish(batch);
+                }
+            }
+            return result;
+        };
+    }
+
+    private void apply(Batch batch, EventMessage<?> event) {
         long start = System.nanoTime();
         List<ViewStore.Stored> stored = new ArrayList<>();
-        ViewLookup lookup = store.lookup();
         for (Projection<?> projection : projections) {
             long t = System.nanoTime();
-            stored.addAll(applyTo(projection, event, lookup));
+            stored.addAll(applyTo(batch, projection, event));
             perProjection.computeIfAbsent(projection.name(), n -> Timer.builder("referent.projection.view")
-                    .tag("projection", n).description("time to apply one event to one read model")
+                    .tag("projection", n).description("time to apply one event to one read model, not stored yet")
                     .publishPercentiles(0.5, 0.99).register(registry))
                     .record(System.nanoTime() - t, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
         work.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-        lag.record(java.time.Duration.between(event.getTimestamp(), clock.instant()));
-        // the views are stored: push their changes and release the command's sender now, not when the batch
-        // commits (its token): under load a batch holds many events, and the first would wait for the last
-        ChangePublisher p = publisher();
-        if (p != null) {
-            stored.stream().filter(s -> s.topic() != null)
-                    .forEach(s -> p.publish(s.topic(), s.audience(), s.change()));
-        }
-        barrier.processed(event);
+        batch.applied.add(new Applied(event, stored));
     }
 
-    private <V> List<ViewStore.Stored> applyTo(Projection<V> projection, EventMessage<?> event, ViewLookup lookup) {
+    /**
+     * Stores what the batch holds; then, the views being stored, pushes each event's changes and lets whoever
+     * waits for the event through: now, not when the processor's unit of work commits (its token).
+     */
+    private void storeAndPublish(Batch batch) {
+        long start = System.nanoTime();
+        batch.writes.flush();
+        flush.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        ChangePublisher p = publisher();
+        for (Applied a : batch.applied) {
+            lag.record(java.time.Duration.between(a.event().getTimestamp(), clock.instant()));
+            if (p != null) {
+                a.stored().stream().filter(s -> s.topic() != null)
+                        .forEach(s -> p.publish(s.topic(), s.audience(), s.change()));
+            }
+            barrier.processed(a.event());
+        }
+        batch.applied.clear();
+    }
+
+    private <V> List<ViewStore.Stored> applyTo(Batch batch, Projection<V> projection, EventMessage<?> event) {
         List<ViewStore.Stored> stored = new ArrayList<>();
-        for (String id : new java.util.TreeSet<>(projection.targets(event, lookup))) {
-            stored.addAll(store.apply(projection, id, event, lookup));
+        for (String id : new java.util.TreeSet<>(projection.targets(event, batch.lookup))) {
+            stored.addAll(batch.writes.apply(projection, id, event, batch.lookup));
         }
         return stored;
     }

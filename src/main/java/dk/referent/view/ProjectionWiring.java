@@ -3,18 +3,20 @@ package dk.referent.view;
 import java.util.List;
 import java.util.function.BiFunction;
 
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Tells the {@link ProjectionBarrier} about every event published, so senders can wait for the projections, and
- * whether the projection processor runs on this instance.
+ * whether the projection processor runs on this instance; has the processor store its views once per batch.
  */
 @Configuration(proxyBeanMethods = false)
 class ProjectionWiring {
@@ -49,6 +51,13 @@ class ProjectionWiring {
             }
             return now - lastHeld < GRACE_NANOS;
         }
+    }
+
+    /** The projection processor stores each batch's views after its last event, before its token. */
+    @Bean
+    ConfigurerModule projectionsStoreEachBatch(ObjectProvider<ProjectionRunner> runner) {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ProjectionRunner.GROUP,
+                c -> runner.getObject().flushAtEndOfBatch());
     }
 
     @Bean

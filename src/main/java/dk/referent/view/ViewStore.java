@@ -40,9 +40,12 @@ import com.mongodb.client.model.Sorts;
  * <p>
  * Applying is idempotent: an event whose id is among the view's recently applied ones is skipped (tracking
  * processors may hand an event again after a restart). The change is written before the view, keyed by view and
- * version, so a crash between the two writes is repaired by the replay writing the same change again. An event's
- * changes go to the store in one command, then its view documents in another, the full view last (it is the one
- * whose memory of applied events decides whether a replayed event is applied again).
+ * version, so a crash between the two writes is repaired by the replay writing the same change again.
+ * <p>
+ * Writes wait in a {@link Batch} (a processor's batch of events, a chunk of a rebuild) whose reads see them, and go
+ * to the store when it is flushed: per projection its changes in one command, then the last state of each view it
+ * touched in another, audience variants before full views (the full view is the one whose memory of applied events
+ * decides whether a replayed event is applied again, so a crash part-way leaves its events to be applied again).
  */
 @Component
 public class ViewStore {
@@ -51,6 +54,7 @@ public class ViewStore {
     private static final String APPLIED = "appliedHashes";
     /** An audience variant whose content is the full view's (no closed item, say): stored without a body. */
     private static final String SAME_AS_FULL = "sameAsFull";
+    /** At least the projection processor's batch size: a batch replayed after a crash must be recognised. */
     private static final int REMEMBERED_EVENTS = 128;
     private static final int IDS_PER_QUERY = 500;
     /** The layout of each projection's views: a "view_" collection, so in the read-model file with them. */
@@ -124,8 +128,16 @@ public class ViewStore {
     private record ViewDoc(Document doc, ObjectNode json, Object view) {
     }
 
-    /** The stored view, from what this process wrote if it may trust that, else from the store; null if none. */
-    private ViewDoc load(String projection, String key) {
+    /**
+     * The view as the batch left it, else from what this process wrote if it may trust that, else from the store;
+     * null if none.
+     */
+    private ViewDoc load(Batch batch, String projection, String key) {
+        Pending pending = batch.pending.get(projection);
+        ViewDoc waiting = pending == null ? null : pending.views.get(key);
+        if (waiting != null) {
+            return waiting;
+        }
         if (written != null) {
             ViewDoc cached = written.get(cacheKey(projection, key));
             if (cached != null) {
@@ -140,22 +152,13 @@ public class ViewStore {
                 : parse(doc.getString("body")), null);
     }
 
-    /**
-     * What one event writes to one view and its audience variants, in order: its changes, then the view documents
-     * (the variants, then the full view), each kind in one command; a round trip costs more than a small document.
-     */
-    private final class Writes {
-        private final String projection;
-        private final List<ReplaceOneModel<Document>> changes = new ArrayList<>();
-        private final List<ReplaceOneModel<Document>> views = new ArrayList<>();
-        private final List<Map.Entry<String, ViewDoc>> saved = new ArrayList<>();
-
-        Writes(String projection) {
-            this.projection = projection;
-        }
+    /** What one event writes to one view and its audience variants; handed to the batch once all is computed. */
+    private static final class Writes {
+        private final List<Document> changes = new ArrayList<>();
+        private final List<Map.Entry<String, ViewDoc>> views = new ArrayList<>();
 
         void change(Document change) {
-            changes.add(new ReplaceOneModel<>(Filters.eq("_id", change.get("_id")), change, UPSERT));
+            changes.add(change);
         }
 
         /**
@@ -163,32 +166,127 @@ public class ViewStore {
          * not known), kept for the next event.
          */
         void view(String key, Document doc, ObjectNode json, Object view) {
-            views.add(new ReplaceOneModel<>(Filters.eq("_id", key), doc, UPSERT));
-            saved.add(Map.entry(key, new ViewDoc(doc, json, view)));
+            views.add(Map.entry(key, new ViewDoc(doc, json, view)));
+        }
+    }
+
+    /** A projection's writes waiting in a batch: every change, and the last state of each view, by key. */
+    private static final class Pending {
+        private final List<ReplaceOneModel<Document>> changes = new ArrayList<>();
+        private final Map<String, ViewDoc> views = new LinkedHashMap<>();
+
+        void add(Writes writes) {
+            writes.changes.forEach(c -> changes.add(new ReplaceOneModel<>(Filters.eq("_id", c.get("_id")), c,
+                    UPSERT)));
+            writes.views.forEach(v -> views.put(v.getKey(), v.getValue()));
+        }
+    }
+
+    /**
+     * Writes of a run of events held back to be stored together: one round trip per projection and kind instead of
+     * two per event and view, and each view written once, in its last state. Reads through {@link #apply} and
+     * {@link #lookup} see what waits here. Used by one thread; {@link #flush} before anything else may rely on the
+     * store (a tracking processor's token, a reply to whoever waits for the views, a live message).
+     */
+    public final class Batch {
+        private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+        private Batch() {
         }
 
-        void write() {
+        /** As {@link ViewStore#apply}, but stored on {@link #flush}; returns the changes it will store. */
+        public <V> List<Stored> apply(Projection<V> projection, String id, EventMessage<?> event, ViewLookup lookup) {
+            return ViewStore.this.apply(this, projection, id, event, lookup);
+        }
+
+        /**
+         * Stores what waits: per projection (in the order first written) its changes, then its views, variants
+         * first. On failure the views of the projection being written are forgotten by the cache (some may have
+         * been written) and the exception is thrown: the events must be applied again.
+         */
+        public void flush() {
             try {
-                if (!changes.isEmpty()) {
-                    changes(projection).bulkWrite(changes);
+                for (Map.Entry<String, Pending> p : pending.entrySet()) {
+                    write(p.getKey(), p.getValue());
                 }
-                if (!views.isEmpty()) {
-                    // the full view (added first) is written last: it records the event as applied to every
-                    // document, so a crash part-way leaves the event to be applied again, variants included
-                    List<ReplaceOneModel<Document>> ordered = new ArrayList<>(views.subList(1, views.size()));
-                    ordered.add(views.get(0));
-                    views(projection).bulkWrite(ordered);
-                }
-            } catch (RuntimeException e) {
-                // some of the documents may have been written: read them back from the store next time
-                if (written != null) {
-                    saved.forEach(s -> written.remove(cacheKey(projection, s.getKey())));
-                }
-                throw e;
+            } finally {
+                pending.clear();
             }
+        }
+
+        /** Forgets what waits (the events will be applied again). */
+        public void discard() {
+            pending.clear();
+        }
+
+        /** Views of the store as this batch will leave them. */
+        public ViewLookup lookup() {
+            return new ViewLookup() {
+                @Override
+                public <V> Optional<V> find(String projectionName, String id, Class<V> viewClass) {
+                    ViewDoc view = load(Batch.this, projectionName, id);
+                    if (view == null) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(viewClass.isInstance(view.view()) ? viewClass.cast(view.view())
+                            : toView(view.json(), viewClass));
+                }
+
+                @Override
+                public Set<String> idsWhere(String projectionName, String ref, String value) {
+                    Set<String> ids = ViewStore.this.idsWhere(projectionName, ref, value);
+                    Pending p = pending.get(projectionName);
+                    if (p != null) {
+                        p.views.forEach((key, view) -> {
+                            if (key.indexOf('|') < 0) {
+                                Document refs = view.doc().get("refs", Document.class);
+                                if (refs != null && value.equals(refs.get(ref))) {
+                                    ids.add(key);
+                                } else {
+                                    ids.remove(key);
+                                }
+                            }
+                        });
+                    }
+                    return ids;
+                }
+            };
+        }
+
+        private void add(String projection, Writes writes) {
+            pending.computeIfAbsent(projection, k -> new Pending()).add(writes);
+        }
+    }
+
+    /** A batch of writes, to be flushed. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    private void write(String projection, Pending p) {
+        try {
+            if (!p.changes.isEmpty()) {
+                changes(projection).bulkWrite(p.changes);
+            }
+            if (!p.views.isEmpty()) {
+                // full views last: each records its events as applied to its variants too, so a crash part-way
+                // leaves those events to be applied again, variants included
+                List<ReplaceOneModel<Document>> ordered = new ArrayList<>(p.views.size());
+                List<ReplaceOneModel<Document>> full = new ArrayList<>();
+                p.views.forEach((key, view) -> (key.indexOf('|') < 0 ? full : ordered)
+                        .add(new ReplaceOneModel<>(Filters.eq("_id", key), view.doc(), UPSERT)));
+                ordered.addAll(full);
+                views(projection).bulkWrite(ordered);
+            }
+        } catch (RuntimeException e) {
+            // some of the documents may have been written: read them back from the store next time
             if (written != null) {
-                saved.forEach(s -> written.put(cacheKey(projection, s.getKey()), s.getValue()));
+                p.views.keySet().forEach(key -> written.remove(cacheKey(projection, key)));
             }
+            throw e;
+        }
+        if (written != null) {
+            p.views.forEach((key, view) -> written.put(cacheKey(projection, key), view));
         }
     }
 
@@ -201,11 +299,19 @@ public class ViewStore {
     }
 
     /**
-     * Applies one event to view {@code id} of the projection and to its audience variants; returns the changes
-     * stored (none when the event had been applied already).
+     * Applies one event to view {@code id} of the projection and to its audience variants and stores them at once;
+     * returns the changes stored (none when the event had been applied already).
      */
     public <V> List<Stored> apply(Projection<V> projection, String id, EventMessage<?> event, ViewLookup lookup) {
-        ViewDoc view = load(projection.name(), id);
+        Batch batch = batch();
+        List<Stored> stored = batch.apply(projection, id, event, lookup);
+        batch.flush();
+        return stored;
+    }
+
+    private <V> List<Stored> apply(Batch batch, Projection<V> projection, String id, EventMessage<?> event,
+                                   ViewLookup lookup) {
+        ViewDoc view = load(batch, projection.name(), id);
         Document doc = view == null ? null : view.doc();
         if (alreadyApplied(doc, event)) {
             return List.of();
@@ -219,7 +325,7 @@ public class ViewStore {
         ObjectNode body = written.json();
 
         List<Stored> stored = new ArrayList<>();
-        Writes writes = new Writes(projection.name());
+        Writes writes = new Writes();
         Stored full = store(writes, projection, id, null, projection.refs(next), doc, previous, written, next,
                 version + 1, event, false);
         if (full != null) {
@@ -227,13 +333,13 @@ public class ViewStore {
         }
         ObjectNode fullContent = withoutVersion(body);
         for (Map.Entry<String, UnaryOperator<ObjectNode>> audience : projection.audiences().entrySet()) {
-            Stored s = applyAudience(writes, projection, id, audience.getKey(), audience.getValue(), previous, body,
-                    fullContent, event);
+            Stored s = applyAudience(batch, writes, projection, id, audience.getKey(), audience.getValue(), previous,
+                    body, fullContent, event);
             if (s != null) {
                 stored.add(s);
             }
         }
-        writes.write();
+        batch.add(projection.name(), writes);
         return stored;
     }
 
@@ -242,11 +348,11 @@ public class ViewStore {
      * body while its content equals the full view's (the invariant: such a variant always equals the current full
      * view, since every change of the full view passes through here).
      */
-    private <V> Stored applyAudience(Writes writes, Projection<V> projection, String id, String audience,
+    private <V> Stored applyAudience(Batch batch, Writes writes, Projection<V> projection, String id, String audience,
                                      UnaryOperator<ObjectNode> filter, ObjectNode previousFull, ObjectNode full,
                                      ObjectNode fullContent, EventMessage<?> event) {
         String key = id + "|" + audience;
-        ViewDoc view = load(projection.name(), key);
+        ViewDoc view = load(batch, projection.name(), key);
         Document doc = view == null ? null : view.doc();
         if (alreadyApplied(doc, event)) {
             return null;

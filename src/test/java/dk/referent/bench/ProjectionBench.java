@@ -97,6 +97,11 @@ public final class ProjectionBench {
         }
     }
 
+    /** The events the commands produce through the real aggregates. */
+    public static List<EventMessage<?>> events(List<Object> commands) {
+        return DemoEvents.of(commands);
+    }
+
     /** The demo's events, produced by its commands through the real aggregates. */
     static final class DemoEvents {
         static List<EventMessage<?>> of(List<Object> commands) {
