@@ -2,6 +2,7 @@ package dk.referent.store;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.h2.mvstore.MVStore;
 
@@ -18,6 +19,8 @@ import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import io.netty.channel.Channel;
 
 /**
@@ -145,14 +148,29 @@ class DurableH2Backend extends H2Backend {
      * every write made in it) has done so already. Writers that arrive while a commit runs wait for the lock and
      * then usually find their write committed: one chunk and one fsync for all of them (group commit).
      */
+    /**
+     * In the application's registry (Spring Boot adds it to Micrometer's global one): how long a write to the main
+     * file waits for the commit lock, and how long a commit of that file takes with its fsync.
+     */
+    private static final Timer COMMIT_WAIT = Timer.builder("referent.store.commit.wait")
+            .description("a write to the main file waiting for the commit lock").publishPercentiles(0.5, 0.99)
+            .register(Metrics.globalRegistry);
+    private static final Timer COMMIT = Timer.builder("referent.store.commit")
+            .description("one commit of the main file with its fsync (a group commit for the writers waiting)")
+            .publishPercentiles(0.5, 0.99).register(Metrics.globalRegistry);
+
     private void commitIncluding(long version) {
         MVStore store = getMvStore();
+        long asked = System.nanoTime();
         synchronized (commitLock) {
+            long start = System.nanoTime();
+            COMMIT_WAIT.record(start - asked, TimeUnit.NANOSECONDS);
             if (store.getCurrentVersion() > version || !store.hasUnsavedChanges()) {
                 return;
             }
             store.commit();
             store.sync();
+            COMMIT.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 

@@ -42,6 +42,7 @@ public class ProjectionRunner {
     private final Timer lag;
     private final Timer work;
     private final Timer flush;
+    private final Timer delivery;
     private final Clock clock;
     private final MeterRegistry registry;
     private final java.util.Map<String, Timer> perProjection = new java.util.concurrent.ConcurrentHashMap<>();
@@ -60,6 +61,9 @@ public class ProjectionRunner {
         this.work = Timer.builder("referent.projection.apply").tag("processor", GROUP)
                 .description("time to apply one event to every read model, not stored yet")
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
+        this.delivery = Timer.builder("referent.projection.delivery").tag("processor", GROUP)
+                .description("event time to the event handed to the projections").publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.flush = Timer.builder("referent.projection.flush").tag("processor", GROUP)
                 .description("time to store the read models of a batch of events").publishPercentiles(0.5, 0.99)
                 .register(registry);
@@ -97,6 +101,7 @@ public class ProjectionRunner {
      */
     @EventHandler
     void on(Object payload, EventMessage<?> event) {
+        delivery.record(java.time.Duration.between(event.getTimestamp(), clock.instant()));
         if (!CurrentUnitOfWork.isStarted()) {
             lock.lock();
             try {
