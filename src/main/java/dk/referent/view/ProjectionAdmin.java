@@ -49,7 +49,7 @@ public class ProjectionAdmin implements SmartInitializingSingleton {
             if (stored != p.format()) {
                 logger.info("Read model {} was stored in layout {}, now {}: rebuilding it from the log", p.name(),
                         stored, p.format());
-                logger.info("Read model {} rebuilt: {} view changes", p.name(), rebuild(p.name()));
+                logger.info("Read model {} rebuilt: {} events applied", p.name(), rebuild(p.name()));
             }
         }
     }
@@ -151,12 +151,13 @@ public class ProjectionAdmin implements SmartInitializingSingleton {
         });
     }
 
+    /** Applies the event to the views it changes; 1 if there were any (after the clear none holds it already). */
     private static <V> int replay(ViewStore.Batch batch, Projection<V> projection, DomainEventMessage<?> event,
                                   ViewLookup lookup) {
-        int n = 0;
-        for (String id : new TreeSet<>(projection.targets(event, lookup))) {
-            n += batch.apply(projection, id, event, lookup).isEmpty() ? 0 : 1;
+        Set<String> targets = new TreeSet<>(projection.targets(event, lookup));
+        for (String id : targets) {
+            batch.apply(projection, id, event, lookup);
         }
-        return n;
+        return targets.isEmpty() ? 0 : 1;
     }
 }
