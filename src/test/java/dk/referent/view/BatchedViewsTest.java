@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,8 +15,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -25,8 +22,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -40,7 +35,6 @@ import dk.referent.meeting.api.MeetingMode;
 import dk.referent.meeting.api.ScheduleMeeting;
 import dk.referent.minutes.DecisionHistoryProjection;
 import dk.referent.minutes.MinutesProjection;
-import dk.referent.store.EmbeddedMongo;
 import dk.referent.store.StoreInfo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,27 +47,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * that one. Applied in one batch, in batches of a few events, or one event at a time, the store must hold the same
  * documents and hand out the same changes, and those views must equal the log folded in memory.
  */
-class BatchedViewsTest {
+class BatchedViewsTest extends EmbeddedStoreFixture {
 
     static final String SECOND_MEETING = DemoMeeting.MEETING_ID + "-2";
 
     final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
-    EmbeddedMongo mongo;
-    MongoClient client;
-
-    @BeforeEach
-    void open() throws Exception {
-        mongo = new EmbeddedMongo(Files.createTempDirectory("batched"));
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        mongo.close();
-    }
 
     @Test
     void aBatchStoresWhatItsEventsOneAtATimeWouldWithLookupsOfViewsWrittenInTheSameBatch() {
@@ -250,10 +230,6 @@ class BatchedViewsTest {
 
     static List<String> collections(MongoDatabase db) {
         return db.listCollectionNames().into(new ArrayList<>()).stream().sorted().collect(Collectors.toList());
-    }
-
-    static List<Document> documents(MongoDatabase db, String collection) {
-        return db.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 
     /** A runner over its own database that records what it publishes. */

@@ -2,7 +2,6 @@ package dk.referent.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,22 +10,18 @@ import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import dk.referent.meeting.api.DecisionRecorded;
 import dk.referent.meeting.api.Outcome;
-import dk.referent.minutes.DecisionHistoryProjection;
 import dk.referent.minutes.DecisionHistoryPage;
-import dk.referent.store.EmbeddedMongo;
+import dk.referent.minutes.DecisionHistoryProjection;
 import dk.referent.store.StoreInfo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,28 +31,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * revision, has that projection rebuilt at start, once: afterwards the revisions are in pages and the old documents
  * are gone; the next start leaves the views alone.
  */
-class DecisionHistoryLayoutTest {
+class DecisionHistoryLayoutTest extends EmbeddedStoreFixture {
 
     final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
-    EmbeddedMongo mongo;
-    MongoClient client;
     MongoDatabase db;
 
     @BeforeEach
-    void open() throws Exception {
-        mongo = new EmbeddedMongo(Files.createTempDirectory("layout"));
-        client = MongoClients.create(mongo.connectionString());
+    void database() {
         db = client.getDatabase("t");
     }
 
-    @AfterEach
-    void close() {
-        client.close();
-        mongo.close();
-    }
-
     @Test
-    void aHistoryStoredAsOneViewPerItemIsRebuiltAsAViewPerRevisionAtStart() {
+    void aHistoryStoredAsOneViewPerItemIsRebuiltInPagesAtStart() {
         List<DomainEventMessage<?>> log = new ArrayList<>();
         for (long r = 1; r <= 23; r++) {
             log.add(new GenericDomainEventMessage<>("Meeting", "m1", r, new DecisionRecorded("m1", "i1", r,

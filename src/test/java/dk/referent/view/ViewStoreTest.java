@@ -2,7 +2,6 @@ package dk.referent.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,9 +13,6 @@ import java.util.function.UnaryOperator;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,11 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flipkart.zjsonpatch.JsonPatch;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
-import dk.referent.store.EmbeddedMongo;
 import dk.referent.store.StoreInfo;
 
 /**
@@ -37,25 +30,11 @@ import dk.referent.store.StoreInfo;
  * the real ones do) must give the same documents as a store that reads every view back, and the patches handed out
  * must rebuild every view and variant from nothing, even when whoever received them changes them afterwards.
  */
-class ViewStoreTest {
+class ViewStoreTest extends EmbeddedStoreFixture {
 
     static final String OPEN = "open";
     final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
     final BoardProjection projection = new BoardProjection();
-    EmbeddedMongo mongo;
-    MongoClient client;
-
-    @BeforeEach
-    void open() throws Exception {
-        mongo = new EmbeddedMongo(Files.createTempDirectory("views"));
-        client = MongoClients.create(mongo.connectionString());
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-        mongo.close();
-    }
 
     @Test
     void soleWriterStoresTheSameDocumentsAsAStoreThatReadsEveryViewBack() {
@@ -160,10 +139,6 @@ class ViewStoreTest {
             }
         }
         return payloads.stream().<EventMessage<?>>map(GenericEventMessage::new).toList();
-    }
-
-    List<Document> documents(MongoDatabase db, String collection) {
-        return db.getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
     }
 
     static String key(String id, String audience) {
