@@ -174,6 +174,9 @@ public class ProjectionRunner {
      * waits for the event through: now, not when the processor's unit of work commits (its token).
      */
     private void storeAndPublish(Batch batch) {
+        if (batch.applied.isEmpty() && batch.writes.isEmpty()) {
+            return; // stored and published already (the prepare-commit handler after the interceptor)
+        }
         long start = System.nanoTime();
         batch.writes.flush();
         flush.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);

@@ -214,6 +214,11 @@ public class ViewStore {
             }
         }
 
+        /** Whether nothing waits to be stored. */
+        public boolean isEmpty() {
+            return pending.isEmpty();
+        }
+
         /** Forgets what waits (the events will be applied again). */
         public void discard() {
             pending.clear();
