@@ -128,6 +128,11 @@ public class ViewStore {
     private record ViewDoc(Document doc, ObjectNode json, Object view) {
     }
 
+    /** The full view's record: the one it was written from when known, else read from its JSON. */
+    private <V> V record(ViewDoc view, Class<V> viewClass) {
+        return viewClass.isInstance(view.view()) ? viewClass.cast(view.view()) : toView(view.json(), viewClass);
+    }
+
     /**
      * The view as the batch left it, else from what this process wrote if it may trust that, else from the store;
      * null if none.
@@ -230,11 +235,7 @@ public class ViewStore {
                 @Override
                 public <V> Optional<V> find(String projectionName, String id, Class<V> viewClass) {
                     ViewDoc view = load(Batch.this, projectionName, id);
-                    if (view == null) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(viewClass.isInstance(view.view()) ? viewClass.cast(view.view())
-                            : toView(view.json(), viewClass));
+                    return view == null ? Optional.empty() : Optional.of(record(view, viewClass));
                 }
 
                 @Override
@@ -323,8 +324,7 @@ public class ViewStore {
         }
         long version = doc == null ? 0 : doc.getLong(VERSION);
         ObjectNode previous = doc == null ? mapper.createObjectNode() : view.json();
-        V current = doc == null ? null : projection.viewClass().isInstance(view.view())
-                ? projection.viewClass().cast(view.view()) : toView(previous, projection.viewClass());
+        V current = doc == null ? null : record(view, projection.viewClass());
         V next = projection.apply(id, current, event, lookup);
         Normalised written = normalised(next);
         ObjectNode body = written.json();
@@ -601,19 +601,9 @@ public class ViewStore {
                 new Document("_id", projection).append("format", format), UPSERT);
     }
 
-    /** A lookup over the stored views, for live projection. */
+    /** A lookup over the stored views, as a batch with nothing waiting sees them (for applying one event). */
     public ViewLookup lookup() {
-        return new ViewLookup() {
-            @Override
-            public <V> Optional<V> find(String projectionName, String id, Class<V> viewClass) {
-                return ViewStore.this.find(projectionName, id, viewClass);
-            }
-
-            @Override
-            public Set<String> idsWhere(String projectionName, String ref, String value) {
-                return ViewStore.this.idsWhere(projectionName, ref, value);
-            }
-        };
+        return batch().lookup();
     }
 
     private static String key(String id, String audience) {
