@@ -66,7 +66,9 @@ public final class ProjectionBench {
                 minutesCpu[i] = threads.getCurrentThreadCpuTime() - c;
                 c = threads.getCurrentThreadCpuTime();
                 t = System.nanoTime();
-                store.apply(projections.get(2), DemoMeeting.MEETING_ID + "/punkt-3", e, store.lookup());
+                for (String id : projections.get(2).targets(e, store.lookup())) { // the page of the revision
+                    store.apply(projections.get(2), id, e, store.lookup());
+                }
                 history[i] = System.nanoTime() - t;
                 historyCpu[i] = threads.getCurrentThreadCpuTime() - c;
             }
