@@ -1,5 +1,6 @@
 package dk.referent.view;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.stream.LongStream;
 import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.Binary;
 import org.springframework.stereotype.Component;
 
 import dk.referent.store.StoreInfo;
@@ -24,9 +26,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flipkart.zjsonpatch.JsonDiff;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -60,6 +66,7 @@ public class ViewStore {
     /** The layout of each projection's views: a "view_" collection, so in the read-model file with them. */
     private static final String FORMATS = "view__formats";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
 
     private final MongoDatabase db;
     /** The collections by name (getting one from the database builds a new handle each time). */
@@ -177,12 +184,11 @@ public class ViewStore {
 
     /** A projection's writes waiting in a batch: every change, and the last state of each view, by key. */
     private static final class Pending {
-        private final List<ReplaceOneModel<Document>> changes = new ArrayList<>();
+        private final List<Document> changes = new ArrayList<>();
         private final Map<String, ViewDoc> views = new LinkedHashMap<>();
 
         void add(Writes writes) {
-            writes.changes.forEach(c -> changes.add(new ReplaceOneModel<>(Filters.eq("_id", c.get("_id")), c,
-                    UPSERT)));
+            changes.addAll(writes.changes);
             writes.views.forEach(v -> views.put(v.getKey(), v.getValue()));
         }
     }
@@ -272,7 +278,7 @@ public class ViewStore {
     private void write(String projection, Pending p) {
         try {
             if (!p.changes.isEmpty()) {
-                changes(projection).bulkWrite(p.changes);
+                insertChanges(changes(projection), p.changes);
             }
             if (!p.views.isEmpty()) {
                 // full views last: each records its events as applied to its variants too, so a crash part-way
@@ -293,6 +299,27 @@ public class ViewStore {
         }
         if (written != null) {
             p.views.forEach((key, view) -> written.put(cacheKey(projection, key), view));
+        }
+    }
+
+    /**
+     * Inserts the changes (a new version's change is new, and an insert skips the query and the comparison an
+     * upsert makes). One that is there already, written before a crash by the batch now applied again, is replaced:
+     * the same change, computed again.
+     */
+    private static void insertChanges(MongoCollection<Document> collection, List<Document> changes) {
+        try {
+            collection.insertMany(changes, UNORDERED);
+        } catch (MongoBulkWriteException e) {
+            List<ReplaceOneModel<Document>> again = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document change = changes.get(error.getIndex());
+                again.add(new ReplaceOneModel<>(Filters.eq("_id", change.get("_id")), change, UPSERT));
+            }
+            collection.bulkWrite(again);
         }
     }
 
@@ -456,17 +483,45 @@ public class ViewStore {
     }
 
     private static boolean alreadyApplied(Document doc, EventMessage<?> event) {
-        return doc != null && doc.getList(APPLIED, Long.class, List.of()).contains(idHash(event.getIdentifier()));
+        if (doc == null) {
+            return false;
+        }
+        long hash = idHash(event.getIdentifier());
+        for (long applied : appliedHashes(doc)) {
+            if (applied == hash) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /** The last events applied, as 64-bit hashes of their ids (a view is rewritten on every event: keep it small). */
-    private static List<Long> remember(Document doc, EventMessage<?> event) {
-        List<Long> applied = new ArrayList<>(doc == null ? List.of() : doc.getList(APPLIED, Long.class, List.of()));
-        applied.add(idHash(event.getIdentifier()));
-        if (applied.size() > REMEMBERED_EVENTS) {
-            applied = new ArrayList<>(applied.subList(applied.size() - REMEMBERED_EVENTS, applied.size()));
+    /**
+     * The last events applied, as 64-bit hashes of their ids (a view is rewritten on every event: keep it small),
+     * stored as one binary value of 8 bytes per event, oldest first: encoding, copying and comparing it costs one
+     * array copy where a BSON array of 128 numbers cost 128 boxed values each time.
+     */
+    private static byte[] remember(Document doc, EventMessage<?> event) {
+        long[] before = doc == null ? new long[0] : appliedHashes(doc);
+        int kept = Math.min(before.length, REMEMBERED_EVENTS - 1);
+        ByteBuffer applied = ByteBuffer.allocate((kept + 1) * Long.BYTES);
+        for (int i = before.length - kept; i < before.length; i++) {
+            applied.putLong(before[i]);
         }
-        return applied;
+        applied.putLong(idHash(event.getIdentifier()));
+        return applied.array();
+    }
+
+    /** The applied events' hashes: binary as stored now, or the array of numbers views were stored with before. */
+    private static long[] appliedHashes(Document doc) {
+        Object applied = doc.get(APPLIED);
+        byte[] bytes = applied instanceof Binary binary ? binary.getData() : applied instanceof byte[] b ? b : null;
+        if (bytes != null) {
+            long[] hashes = new long[bytes.length / Long.BYTES];
+            ByteBuffer.wrap(bytes).asLongBuffer().get(hashes);
+            return hashes;
+        }
+        return applied instanceof List<?> list ? list.stream().mapToLong(h -> ((Number) h).longValue()).toArray()
+                : new long[0];
     }
 
     /** FNV-1a, 64 bits: among the last 128 events of one view a collision is out of the question in practice. */

@@ -75,6 +75,31 @@ class ViewStoreTest extends EmbeddedStoreFixture {
     }
 
     /**
+     * Views stored before the applied events' hashes were kept as one binary value hold them as an array of numbers:
+     * an event among them is still recognised, and the next one stores them all in the new form.
+     */
+    @Test
+    void eventsRememberedInTheOldArrayFormAreStillRecognised() {
+        MongoDatabase db = client.getDatabase("oldform");
+        ViewStore store = new ViewStore(db, mapper, new StoreInfo(false));
+        EventMessage<?> first = GenericEventMessage.asEventMessage(new CardAdded("b1", "c1", "x", false));
+        EventMessage<?> second = GenericEventMessage.asEventMessage(new CardAdded("b1", "c2", "y", false));
+        store.apply(projection, "b1", first, store.lookup());
+        var views = db.getCollection("view_board");
+        views.updateOne(new org.bson.Document("_id", "b1"), new org.bson.Document("$set",
+                new org.bson.Document("appliedHashes", List.of(ViewStore.idHash(first.getIdentifier())))));
+
+        assertThat(store.apply(projection, "b1", first, store.lookup())).isEmpty();
+        assertThat(store.version("board", "b1", null)).isEqualTo(1);
+        assertThat(store.apply(projection, "b1", second, store.lookup())).isNotEmpty();
+        assertThat(store.apply(projection, "b1", first, store.lookup())).isEmpty();
+        assertThat(store.apply(projection, "b1", second, store.lookup())).isEmpty();
+        assertThat(store.version("board", "b1", null)).isEqualTo(2);
+        assertThat(views.find(new org.bson.Document("_id", "b1")).first().get("appliedHashes"))
+                .isInstanceOf(org.bson.types.Binary.class);
+    }
+
+    /**
      * Applies the events (each tenth one twice, as after a restart) and returns each view as its live patches
      * build it from nothing; the patches are emptied after use, as a careless receiver might.
      */
