@@ -46,6 +46,8 @@ final class Live {
     private static final int WARM_UP = 10;
     /** Seconds of unmeasured load before the scenarios; -1: 90 (quick) or 180. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.live.warm-up", -1);
+    /** Seconds the 50 × 40 load is measured; -1: 10 (quick) or 30. */
+    private static final int MANY_SECONDS = Integer.getInteger("bench.live.seconds", -1);
 
     private final App app;
     private final Domain domain;
@@ -74,7 +76,7 @@ final class Live {
             single(1, quick ? 60 : 200);
             single(40, quick ? 60 : 200);
             single(400, quick ? 40 : 100);
-            many(50, 40, 10, quick ? 10 : 30);
+            many(50, 40, 10, MANY_SECONDS > 0 ? MANY_SECONDS : quick ? 10 : 30);
         } finally {
             rawProcess.destroy();
             rawProcess.waitFor(20, TimeUnit.SECONDS);
