@@ -2,7 +2,7 @@ package dk.referent.bench;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.lang.reflect.Type;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,20 +18,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
-import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.messaging.converter.AbstractMessageConverter;
-import org.springframework.messaging.simp.stomp.StompFrameHandler;
-import org.springframework.messaging.simp.stomp.StompHeaders;
-import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-import org.springframework.web.socket.messaging.WebSocketStompClient;
 
 /**
  * Command → subscriber latency. Each command is a decision edit whose text carries a marker "#B{seq}#"; the time
@@ -39,7 +30,8 @@ import org.springframework.web.socket.messaging.WebSocketStompClient;
  * /topic/meetings/{id} whose patch carries that marker, for every subscriber. The baseline is the same delivery
  * without the app: an HTTP POST to {@link RawWsServer} (its own JVM, the same Tomcat) that broadcasts a text
  * message of the same size over plain WebSocket to the same number of sessions, received by the same client
- * stack. One shared {@link WebSocketStompClient} and one shared {@link StandardWebSocketClient}.
+ * stack: one shared {@link StandardWebSocketClient}, over which the bench writes and reads the STOMP frames itself
+ * ({@link StompSubscriber}).
  */
 final class Live {
 
@@ -54,7 +46,6 @@ final class Live {
     private final Report report;
     private final boolean quick;
     private final StandardWebSocketClient ws = new StandardWebSocketClient();
-    private final WebSocketStompClient stomp = new WebSocketStompClient(ws);
     private Process rawProcess;
     private Http rawHttp;
     private int rawPort;
@@ -64,8 +55,6 @@ final class Live {
         this.domain = domain;
         this.report = report;
         this.quick = quick;
-        stomp.setMessageConverter(new JsonAsString());
-        stomp.setInboundMessageSizeLimit(1024 * 1024);
     }
 
     void run() throws Exception {
@@ -95,7 +84,7 @@ final class Live {
         Bench.progress("live: warm-up, " + meetings + " meetings × " + subscribers + " subscribers at " + perSecond
                 + "/s per meeting for " + seconds + " s, not measured ...");
         List<Target> targets = meetings(meetings, perSecond * seconds + WARM_UP + 50);
-        List<StompSession> open = connectStomp(subscribers, targets);
+        List<WebSocketSession> open = connectStomp(subscribers, targets);
         ready(targets, subscribers, false);
         int commands = paced(targets, perSecond, seconds, false);
         Thread.sleep(2000);
@@ -116,7 +105,7 @@ final class Live {
     private void single(int n, int commands) throws Exception {
         Bench.progress("live: 1 meeting × " + n + " subscribers, " + commands + " commands ...");
         Target t = new Target(domain, 0, commands + WARM_UP + 50);
-        List<StompSession> sessions = connectStomp(n, List.of(t));
+        List<WebSocketSession> sessions = connectStomp(n, List.of(t));
         ready(List.of(t), n, false);
         for (int seq = t.nextSeq; seq < t.nextSeq + commands; seq++) {
             sendStomp(t, seq);
@@ -153,7 +142,7 @@ final class Live {
                 + perSecond + "/s per meeting for " + seconds + " s ...");
         List<Target> targets = meetings(meetings, capacity);
         long heapBefore = app.heapUsedAfterGc();
-        List<StompSession> open = connectStomp(subscribers, targets);
+        List<WebSocketSession> open = connectStomp(subscribers, targets);
         long heapAfter = app.heapUsedAfterGc();
         report.memory("opening them", sessions, heapBefore, heapAfter);
         ready(targets, subscribers, false);
@@ -302,56 +291,83 @@ final class Live {
 
     // --- connections ---
 
-    private List<StompSession> connectStomp(int perTarget, List<Target> targets) throws Exception {
+    /**
+     * {@code perTarget} STOMP sessions per target, each subscribed to its meeting. The frames are written and read
+     * here, over the same WebSocket client as the raw baseline: the bench client shares the 2 cores with the app, and
+     * Spring's STOMP client cost it about twice the CPU per message (0.4–0.6 cores at 2,000 sessions).
+     */
+    private List<WebSocketSession> connectStomp(int perTarget, List<Target> targets) throws Exception {
         WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
         headers.add("Authorization", "Basic " + Base64.getEncoder()
                 .encodeToString(("admin:" + app.password).getBytes(StandardCharsets.UTF_8)));
         headers.add("Origin", "http://localhost:" + app.port);
-        String url = "ws://localhost:" + app.port + "/ws";
-        List<CompletableFuture<StompSession>> futures = new ArrayList<>();
+        URI uri = URI.create("ws://localhost:" + app.port + "/ws");
+        List<CompletableFuture<WebSocketSession>> futures = new ArrayList<>();
         Semaphore inFlight = new Semaphore(32);
         for (Target t : targets) {
             for (int s = 0; s < perTarget; s++) {
                 inFlight.acquire();
-                int subscriber = s;
-                CompletableFuture<StompSession> f = stomp.connectAsync(url, headers, new StompSessionHandlerAdapter() {
-                    @Override
-                    public void handleTransportError(StompSession session, Throwable exception) {
-                        t.errors.incrementAndGet();
-                    }
-                }).whenComplete((session, error) -> inFlight.release());
-                futures.add(f.thenApply(session -> {
-                    session.subscribe("/topic/meetings/" + t.meeting, new StompFrameHandler() {
-                        @Override
-                        public Type getPayloadType(StompHeaders h) {
-                            return String.class;
-                        }
-
-                        @Override
-                        public void handleFrame(StompHeaders h, Object payload) {
-                            t.received(subscriber, (String) payload);
-                        }
-                    });
-                    return session;
-                }));
+                futures.add(ws.execute(new StompSubscriber(t, s), headers, uri)
+                        .whenComplete((x, e) -> inFlight.release()));
             }
         }
-        List<StompSession> sessions = new ArrayList<>();
-        for (CompletableFuture<StompSession> f : futures) {
+        List<WebSocketSession> sessions = new ArrayList<>();
+        for (CompletableFuture<WebSocketSession> f : futures) {
             sessions.add(f.get(60, TimeUnit.SECONDS));
         }
         return sessions;
     }
 
-    private void disconnect(List<StompSession> sessions) throws InterruptedException {
-        for (StompSession s : sessions) {
+    /** Sends DISCONNECT and closes each session. */
+    private void disconnect(List<WebSocketSession> sessions) throws InterruptedException {
+        for (WebSocketSession s : sessions) {
             try {
-                s.disconnect();
-            } catch (RuntimeException ignored) {
+                s.sendMessage(new TextMessage("DISCONNECT\n\n\u0000"));
+                s.close();
+            } catch (Exception ignored) {
                 // already gone
             }
         }
         Thread.sleep(2000);
+    }
+
+    /**
+     * One STOMP subscriber: CONNECT once the WebSocket is open, SUBSCRIBE to the meeting's topic once CONNECTED, and
+     * each MESSAGE's body handed to its target. A frame is one WebSocket text message (the server sends them so).
+     */
+    static final class StompSubscriber extends TextWebSocketHandler {
+        private final Target target;
+        private final int subscriber;
+
+        StompSubscriber(Target target, int subscriber) {
+            this.target = target;
+            this.subscriber = subscriber;
+        }
+
+        @Override
+        public void afterConnectionEstablished(WebSocketSession session) throws Exception {
+            session.sendMessage(new TextMessage("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:0,0\n\n\u0000"));
+        }
+
+        @Override
+        protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+            String frame = message.getPayload();
+            if (frame.startsWith("MESSAGE\n")) {
+                int body = frame.indexOf("\n\n");
+                int end = frame.lastIndexOf('\u0000');
+                target.received(subscriber, frame.substring(body + 2, end < body ? frame.length() : end));
+            } else if (frame.startsWith("CONNECTED\n")) {
+                session.sendMessage(new TextMessage("SUBSCRIBE\nid:0\ndestination:/topic/meetings/" + target.meeting
+                        + "\n\n\u0000"));
+            } else if (frame.startsWith("ERROR\n")) {
+                target.errors.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void handleTransportError(WebSocketSession session, Throwable exception) {
+            target.errors.incrementAndGet();
+        }
     }
 
     private List<WebSocketSession> connectRaw(int perTarget, List<Target> targets) throws Exception {
@@ -519,29 +535,6 @@ final class Live {
                 }
                 wait(left);
             }
-        }
-    }
-
-    /** STOMP message bodies (application/json) as text, so that thousands of subscribers stay cheap to run. */
-    static final class JsonAsString extends AbstractMessageConverter {
-        JsonAsString() {
-            super(List.of(MimeTypeUtils.APPLICATION_JSON, MimeTypeUtils.TEXT_PLAIN));
-        }
-
-        @Override
-        protected boolean supports(Class<?> clazz) {
-            return clazz == String.class;
-        }
-
-        @Override
-        protected Object convertFromInternal(Message<?> message, Class<?> targetClass, Object hint) {
-            Object p = message.getPayload();
-            return p instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(p);
-        }
-
-        @Override
-        protected Object convertToInternal(Object payload, MessageHeaders headers, Object hint) {
-            return String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
         }
     }
 }
