@@ -158,6 +158,7 @@ final class Live {
                 machineAfter[1] - machineBefore[1] == 0 ? -1
                         : (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]));
         Thread.sleep(3000);
+        appTimers();
         long delivered = targets.stream().mapToLong(t -> t.delivered.get()).sum();
         Stats all = new Stats();
         targets.forEach(t -> all.addAll(t.stats));
@@ -186,6 +187,37 @@ final class Live {
         closeRaw(rawSessions);
         report.live(meetings + " meetings × " + subscribers + " at " + perSecond + "/s each", sessions, commands, rate,
                 all.count(), missing, all, rawAll, rawCommands / (double) seconds, rawMissing, bytes);
+    }
+
+    /**
+     * The app's own timers from /actuator/prometheus, whose percentiles cover about the last two minutes: where a
+     * command's way to the subscribers spends its time under this load. Percentiles a timer does not publish
+     * show as "–".
+     */
+    private void appTimers() {
+        String body = domain.api.raw("GET", "/actuator/prometheus", null, java.time.Duration.ofSeconds(30)).body();
+        java.util.regex.Pattern quantile = java.util.regex.Pattern.compile(
+                "^(referent_(?:projection|store|live)_\\w+?)_seconds\\{(.*)quantile=\"([\\d.]+)\".*\\} (\\S+)$");
+        java.util.regex.Pattern help = java.util.regex.Pattern.compile("^# HELP (\\w+?)_seconds (.*)$");
+        java.util.Map<String, java.util.Map<String, String>> byTimer = new java.util.TreeMap<>();
+        java.util.Map<String, String> descriptions = new java.util.HashMap<>();
+        for (String line : body.split("\\n")) {
+            java.util.regex.Matcher h = help.matcher(line);
+            if (h.matches()) {
+                descriptions.put(h.group(1), h.group(2));
+            }
+            java.util.regex.Matcher m = quantile.matcher(line);
+            if (m.matches() && !m.group(2).contains("projection=")) {
+                byTimer.computeIfAbsent(m.group(1), k -> new java.util.TreeMap<>()).put(m.group(3),
+                        String.format("%.1f", Double.parseDouble(m.group(4)) * 1000));
+            }
+        }
+        byTimer.forEach((timer, q) -> {
+            Bench.progress("  app " + timer + " ms: p50 " + q.getOrDefault("0.5", "–") + ", p95 "
+                    + q.getOrDefault("0.95", "–") + ", p99 " + q.getOrDefault("0.99", "–"));
+            report.timer(timer.replace('_', '.'), descriptions.getOrDefault(timer, ""), q.getOrDefault("0.5", "–"),
+                    q.getOrDefault("0.95", "–"), q.getOrDefault("0.99", "–"));
+        });
     }
 
     /** One sender thread per target, a command every 1/perSecond s (or later, when the previous is slower). */

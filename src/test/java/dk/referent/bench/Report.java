@@ -18,6 +18,7 @@ final class Report {
     private final List<String> memory = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> cpu = new ArrayList<>();
+    private final List<String> timers = new ArrayList<>();
 
     synchronized void header(String machine, List<Integer> levels) {
         this.machine = machine;
@@ -54,6 +55,10 @@ final class Report {
         add(startups, String.format("| %,d | **%.1f s** | %s |", events, startup.toMillis() / 1000.0,
                 cold == null || cold.count() == 0 ? "–"
                         : String.format("%.0f / %.0f ms", cold.ms(50), cold.maxMs())));
+    }
+
+    synchronized void timer(String name, String description, String p50, String p95, String p99) {
+        add(timers, String.format("| %s | %s | %s | %s | %s |", name, description, p50, p95, p99));
     }
 
     synchronized void bulk(long events, double seconds) {
@@ -133,6 +138,9 @@ final class Report {
         section(b, "The app's CPU during a live run (threads from /proc, digits as N)",
                 "| scenario | app: cores busy | bench client: cores | whole machine busy | app CPU per command "
                         + "| app thread groups with ≥ 1 % |\n|---|---:|---:|---:|---:|---|", cpu);
+        section(b, "The app's own timers after the 2,000-session load (ms; Micrometer percentiles of about the "
+                        + "last two minutes, so mostly that load)",
+                "| timer | what it times | p50 | p95 | p99 |\n|---|---|---:|---:|---:|", timers);
         if (!notes.isEmpty()) {
             b.append("### Notes\n\n");
             notes.forEach(n -> b.append(n).append('\n'));
