@@ -62,7 +62,9 @@ class AxonStoreConfig {
         boolean embedded = endpoint.embedded() != null;
         Duration window = lookBack.isBlank() ? Duration.ofSeconds(embedded ? 1 : 10)
                 : DurationStyle.detectAndParse(lookBack);
-        return new TailingStorageStrategy(window, embedded, clock);
+        // a meeting's events touch only its own views, and read besides only committee views (tested by
+        // IndependentMeetingsTest): they may pass another meeting's append under way
+        return new TailingStorageStrategy(window, embedded, clock, java.util.Set.of("Meeting"));
     }
 
     @Bean

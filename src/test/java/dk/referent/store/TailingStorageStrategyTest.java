@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -111,6 +112,89 @@ class TailingStorageStrategyTest {
         List<? extends TrackedEventData<?>> both = tailing.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100);
         assertThat(ids(both)).containsExactly("slow", "fast");
         assertThat(tailing.findTrackedEvents(events, both.get(1).trackingToken(), 100)).isEmpty();
+    }
+
+    DomainEventMessage<?> meetingEvent(String meetingId, Instant at) {
+        return new GenericDomainEventMessage<>("Meeting", meetingId, 0, new CommitteeCreated(meetingId, meetingId,
+                List.of("A")), Map.of(), UUID.randomUUID().toString(), at);
+    }
+
+    /** Starts appending the event on its own thread; the append waits for {@code commit} before it stores. */
+    Thread appendSlowly(TailingStorageStrategy tailing, DomainEventMessage<?> event, CountDownLatch commit)
+            throws InterruptedException {
+        CountDownLatch inserting = new CountDownLatch(1);
+        MongoCollection<Document> slowDisk = slowInserts(events, inserting, commit);
+        Thread slow = new Thread(() -> tailing.appendEvents(slowDisk, List.of(event), serializer));
+        slow.start();
+        assertThat(inserting.await(10, TimeUnit.SECONDS)).isTrue();
+        return slow;
+    }
+
+    /**
+     * Meetings are independent (their events touch only their own views): one meeting's append under way does
+     * not hold back another meeting's newer event, and the processor that has handled the newer one still gets
+     * the older one when its commit lands, however late.
+     */
+    @Test
+    void anotherMeetingsEventPassesAMeetingsAppendUnderWayAndTheLateOneIsStillFound() throws Exception {
+        TailingStorageStrategy tailing = new TailingStorageStrategy(Duration.ofSeconds(1), true,
+                Clock.fixed(start, ZoneOffset.UTC), Set.of("Meeting"));
+        Instant t = start.plusSeconds(30);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread slow = appendSlowly(tailing, meetingEvent("m1", t), commit);
+
+        tailing.appendEvents(events, List.of(meetingEvent("m2", t.plusMillis(300))), serializer);
+        List<? extends TrackedEventData<?>> passed = tailing.findTrackedEvents(events, tokenAt(t.minusSeconds(1)),
+                100);
+        assertThat(ids(passed)).containsExactly("m2");
+
+        commit.countDown();
+        slow.join(10_000);
+        List<? extends TrackedEventData<?>> late = tailing.findTrackedEvents(events, passed.get(0).trackingToken(),
+                100);
+        assertThat(ids(late)).containsExactly("m1");
+        assertThat(tailing.findTrackedEvents(events, late.get(0).trackingToken(), 100)).isEmpty();
+    }
+
+    /** Only meetings pass, only other meetings, and only within the look-back; all else waits as before. */
+    @Test
+    void whatMayNotPassAnAppendUnderWayWaitsForIt() throws Exception {
+        TailingStorageStrategy tailing = new TailingStorageStrategy(Duration.ofSeconds(1), true,
+                Clock.fixed(start, ZoneOffset.UTC), Set.of("Meeting"));
+        Instant t = start.plusSeconds(30);
+        TrackingToken before = tokenAt(t.minusSeconds(1));
+
+        // a committee's append under way: a meeting's newer event waits (the committee may change its views)
+        CountDownLatch committeeCommits = new CountDownLatch(1);
+        Thread committee = appendSlowly(tailing, event("c1", t), committeeCommits);
+        tailing.appendEvents(events, List.of(meetingEvent("m2", t.plusMillis(100))), serializer);
+        assertThat(tailing.findTrackedEvents(events, before, 100)).isEmpty();
+        committeeCommits.countDown();
+        committee.join(10_000);
+        assertThat(ids(tailing.findTrackedEvents(events, before, 100))).containsExactly("c1", "m2");
+
+        // a meeting's append under way: a committee's newer event waits, and so does what comes after it
+        Instant u = t.plusSeconds(10);
+        TrackingToken later = tokenAt(u.minusSeconds(1));
+        CountDownLatch meetingCommits = new CountDownLatch(1);
+        Thread meeting = appendSlowly(tailing, meetingEvent("m3", u), meetingCommits);
+        tailing.appendEvents(events, List.of(event("c2", u.plusMillis(100))), serializer);
+        tailing.appendEvents(events, List.of(meetingEvent("m4", u.plusMillis(200))), serializer);
+        assertThat(tailing.findTrackedEvents(events, later, 100)).isEmpty();
+        meetingCommits.countDown();
+        meeting.join(10_000);
+        assertThat(ids(tailing.findTrackedEvents(events, later, 100))).containsExactly("m3", "c2", "m4");
+
+        // a meeting's newer event, but stamped beyond the look-back: it waits (else m5 could be skipped for ever)
+        Instant v = u.plusSeconds(10);
+        TrackingToken last = tokenAt(v.minusSeconds(1));
+        CountDownLatch m5Commits = new CountDownLatch(1);
+        Thread m5 = appendSlowly(tailing, meetingEvent("m5", v), m5Commits);
+        tailing.appendEvents(events, List.of(meetingEvent("m6", v.plusMillis(950))), serializer);
+        assertThat(tailing.findTrackedEvents(events, last, 100)).isEmpty();
+        m5Commits.countDown();
+        m5.join(10_000);
+        assertThat(ids(tailing.findTrackedEvents(events, last, 100))).containsExactly("m5", "m6");
     }
 
     /** The collection, whose inserts wait for {@code commit} after saying they have begun. */
