@@ -109,10 +109,12 @@ class AxonStoreConfig {
      * segments at once instead of waiting out the claim timeout of its previous incarnation.
      */
     @Bean
-    TokenStore tokenStore(MongoTemplate template, Serializer serializer,
+    TokenStore tokenStore(@Qualifier(StoreInfo.PROJECTIONS) MongoClient client,
+                          @Qualifier(StoreInfo.PROJECTIONS) MongoDatabase database, Serializer serializer,
                           @Value("${referent.node-id:referent}") String nodeId) {
+        // on the projection side's connections, with the read models it stands for (see MongoConfig)
         return MongoTokenStore.builder()
-                .mongoTemplate(template)
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, database.getName()).build())
                 .serializer(serializer)
                 .nodeId(nodeId)
                 .claimTimeout(Duration.ofSeconds(10))

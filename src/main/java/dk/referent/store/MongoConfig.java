@@ -3,9 +3,11 @@ package dk.referent.store;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -33,9 +35,9 @@ class MongoConfig {
                                 @Value("${referent.data-dir:./data}") String dataDir) {
         if (uri == null || uri.isBlank()) {
             EmbeddedMongo embedded = new EmbeddedMongo(Path.of(dataDir));
-            return new StoreEndpoint(embedded.connectionString(), embedded);
+            return new StoreEndpoint(embedded.connectionString(), embedded.projectionConnectionString(), embedded);
         }
-        return new StoreEndpoint(uri, null);
+        return new StoreEndpoint(uri, uri, null);
     }
 
     @Bean
@@ -64,23 +66,54 @@ class MongoConfig {
     }
 
     @Bean(destroyMethod = "close")
+    @Primary
     MongoClient mongoClient(StoreEndpoint endpoint) {
-        ConnectionString cs = new ConnectionString(endpoint.uri());
-        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(cs);
+        return client(endpoint.uri(), endpoint);
+    }
+
+    @Bean
+    @Primary
+    MongoDatabase mongoDatabase(MongoClient client, StoreEndpoint endpoint) {
+        return database(client, endpoint.uri());
+    }
+
+    /**
+     * The projection side's own connections (read models, change feeds, tracking tokens): on the embedded store
+     * to its second port, whose threads never wait for a commit of the main file (see EmbeddedMongo); on a
+     * MongoDB server a pool of its own, so that a burst of commands cannot keep the projections waiting for a
+     * connection.
+     */
+    @Bean(destroyMethod = "close")
+    @Qualifier(StoreInfo.PROJECTIONS)
+    MongoClient projectionMongoClient(StoreEndpoint endpoint) {
+        return client(endpoint.projectionUri(), endpoint);
+    }
+
+    @Bean
+    @Qualifier(StoreInfo.PROJECTIONS)
+    MongoDatabase projectionMongoDatabase(@Qualifier(StoreInfo.PROJECTIONS) MongoClient client, StoreEndpoint endpoint) {
+        return database(client, endpoint.projectionUri());
+    }
+
+    private static MongoClient client(String uri, StoreEndpoint endpoint) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri));
         if (endpoint.embedded() == null) {
             settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
         }
         return MongoClients.create(settings.build());
     }
 
-    @Bean
-    MongoDatabase mongoDatabase(MongoClient client, StoreEndpoint endpoint) {
-        String db = new ConnectionString(endpoint.uri()).getDatabase();
+    private static MongoDatabase database(MongoClient client, String uri) {
+        String db = new ConnectionString(uri).getDatabase();
         return client.getDatabase(db == null ? DATABASE : db);
     }
 
-    /** Where the store is; {@code embedded} is null for an external MongoDB. */
-    record StoreEndpoint(String uri, EmbeddedMongo embedded) implements AutoCloseable {
+    /**
+     * Where the store is, for commands and for the projection side (the same URI unless embedded);
+     * {@code embedded} is null for an external MongoDB.
+     */
+    record StoreEndpoint(String uri, String projectionUri, EmbeddedMongo embedded) implements AutoCloseable {
         @Override
         public void close() {
             if (embedded != null) {

@@ -5,4 +5,10 @@ package dk.referent.store;
  * but this process can reach: caches of what this process wrote are then always current.
  */
 public record StoreInfo(boolean soleWriter) {
+
+    /**
+     * The qualifier of the projection side's MongoClient and MongoDatabase (read models, change feeds, tracking
+     * tokens): connections of their own, see MongoConfig.
+     */
+    public static final String PROJECTIONS = "projections";
 }

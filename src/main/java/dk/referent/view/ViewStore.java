@@ -17,6 +17,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import dk.referent.store.StoreInfo;
@@ -80,7 +81,7 @@ public class ViewStore {
      */
     private final Written written;
 
-    public ViewStore(MongoDatabase db, ObjectMapper mapper, StoreInfo store) {
+    public ViewStore(@Qualifier(StoreInfo.PROJECTIONS) MongoDatabase db, ObjectMapper mapper, StoreInfo store) {
         this.db = db;
         this.mapper = mapper;
         this.written = store.soleWriter() ? new Written() : null;
