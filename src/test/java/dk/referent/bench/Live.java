@@ -212,12 +212,8 @@ final class Live {
                         String.format("%.1f", Double.parseDouble(m.group(4)) * 1000));
             }
         }
-        byTimer.forEach((timer, q) -> {
-            Bench.progress("  app " + timer + " ms: p50 " + q.getOrDefault("0.5", "–") + ", p95 "
-                    + q.getOrDefault("0.95", "–") + ", p99 " + q.getOrDefault("0.99", "–"));
-            report.timer(timer.replace('_', '.'), descriptions.getOrDefault(timer, ""), q.getOrDefault("0.5", "–"),
-                    q.getOrDefault("0.95", "–"), q.getOrDefault("0.99", "–"));
-        });
+        byTimer.forEach((timer, q) -> report.timer(timer.replace('_', '.'), descriptions.getOrDefault(timer, ""),
+                q.getOrDefault("0.5", "–"), q.getOrDefault("0.95", "–"), q.getOrDefault("0.99", "–")));
     }
 
     /** One sender thread per target, a command every 1/perSecond s (or later, when the previous is slower). */
