@@ -276,11 +276,16 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
         }
     }
 
+    /** Whether events of this aggregate type (null: published outside an aggregate) are independent. */
+    private boolean independent(String aggregateType) {
+        return aggregateType != null && independentTypes.contains(aggregateType);
+    }
+
     /** The one aggregate of an independent type whose events these all are, else null. */
     private String independentAggregate(List<? extends EventMessage<?>> events) {
         String aggregate = null;
         for (EventMessage<?> event : events) {
-            if (!(event instanceof DomainEventMessage<?> domain) || !independentTypes.contains(domain.getType())
+            if (!(event instanceof DomainEventMessage<?> domain) || !independent(domain.getType())
                     || aggregate != null && !aggregate.equals(domain.getAggregateIdentifier())) {
                 return null;
             }
@@ -298,7 +303,7 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
             if (stamped.isBefore(append.oldest())) {
                 continue;
             }
-            if (append.independentAggregate() == null || !independentTypes.contains(event.getType())
+            if (append.independentAggregate() == null || !independent(event.getType())
                     || append.independentAggregate().equals(event.getAggregateIdentifier())
                     || !stamped.isBefore(append.oldest().plus(lookBack).minus(PASS_MARGIN))) {
                 return false;

@@ -17,9 +17,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -195,6 +198,19 @@ class TailingStorageStrategyTest {
         m5Commits.countDown();
         m5.join(10_000);
         assertThat(ids(tailing.findTrackedEvents(events, last, 100))).containsExactly("m5", "m6");
+
+        // an event published outside any aggregate (no type) waits too
+        Instant w = v.plusSeconds(10);
+        TrackingToken next = tokenAt(w.minusSeconds(1));
+        CountDownLatch m7Commits = new CountDownLatch(1);
+        Thread m7 = appendSlowly(tailing, meetingEvent("m7", w), m7Commits);
+        EventMessage<?> untyped = new GenericEventMessage<>(new GenericMessage<>("n1",
+                new CommitteeCreated("n1", "n1", List.of("A")), Map.of()), () -> w.plusMillis(100));
+        tailing.appendEvents(events, List.of(untyped), serializer);
+        assertThat(tailing.findTrackedEvents(events, next, 100)).isEmpty();
+        m7Commits.countDown();
+        m7.join(10_000);
+        assertThat(tailing.findTrackedEvents(events, next, 100)).hasSize(2);
     }
 
     /** The collection, whose inserts wait for {@code commit} after saying they have begun. */
