@@ -165,52 +165,43 @@ class TailingStorageStrategyTest {
         TailingStorageStrategy tailing = new TailingStorageStrategy(Duration.ofSeconds(1), true,
                 Clock.fixed(start, ZoneOffset.UTC), Set.of("Meeting"));
         Instant t = start.plusSeconds(30);
-        TrackingToken before = tokenAt(t.minusSeconds(1));
 
         // a committee's append under way: a meeting's newer event waits (the committee may change its views)
-        CountDownLatch committeeCommits = new CountDownLatch(1);
-        Thread committee = appendSlowly(tailing, event("c1", t), committeeCommits);
-        tailing.appendEvents(events, List.of(meetingEvent("m2", t.plusMillis(100))), serializer);
-        assertThat(tailing.findTrackedEvents(events, before, 100)).isEmpty();
-        committeeCommits.countDown();
-        committee.join(10_000);
-        assertThat(ids(tailing.findTrackedEvents(events, before, 100))).containsExactly("c1", "m2");
+        assertThat(heldBack(tailing, event("c1", t), List.of(meetingEvent("m2", t.plusMillis(100)))))
+                .containsExactly("c1", "m2");
 
         // a meeting's append under way: a committee's newer event waits, and so does what comes after it
         Instant u = t.plusSeconds(10);
-        TrackingToken later = tokenAt(u.minusSeconds(1));
-        CountDownLatch meetingCommits = new CountDownLatch(1);
-        Thread meeting = appendSlowly(tailing, meetingEvent("m3", u), meetingCommits);
-        tailing.appendEvents(events, List.of(event("c2", u.plusMillis(100))), serializer);
-        tailing.appendEvents(events, List.of(meetingEvent("m4", u.plusMillis(200))), serializer);
-        assertThat(tailing.findTrackedEvents(events, later, 100)).isEmpty();
-        meetingCommits.countDown();
-        meeting.join(10_000);
-        assertThat(ids(tailing.findTrackedEvents(events, later, 100))).containsExactly("m3", "c2", "m4");
+        assertThat(heldBack(tailing, meetingEvent("m3", u),
+                List.of(event("c2", u.plusMillis(100)), meetingEvent("m4", u.plusMillis(200)))))
+                .containsExactly("m3", "c2", "m4");
 
         // a meeting's newer event, but stamped beyond the look-back: it waits (else m5 could be skipped for ever)
         Instant v = u.plusSeconds(10);
-        TrackingToken last = tokenAt(v.minusSeconds(1));
-        CountDownLatch m5Commits = new CountDownLatch(1);
-        Thread m5 = appendSlowly(tailing, meetingEvent("m5", v), m5Commits);
-        tailing.appendEvents(events, List.of(meetingEvent("m6", v.plusMillis(950))), serializer);
-        assertThat(tailing.findTrackedEvents(events, last, 100)).isEmpty();
-        m5Commits.countDown();
-        m5.join(10_000);
-        assertThat(ids(tailing.findTrackedEvents(events, last, 100))).containsExactly("m5", "m6");
+        assertThat(heldBack(tailing, meetingEvent("m5", v), List.of(meetingEvent("m6", v.plusMillis(950)))))
+                .containsExactly("m5", "m6");
 
-        // an event published outside any aggregate (no type) waits too
+        // an event published outside any aggregate (no type, no aggregate id) waits too
         Instant w = v.plusSeconds(10);
-        TrackingToken next = tokenAt(w.minusSeconds(1));
-        CountDownLatch m7Commits = new CountDownLatch(1);
-        Thread m7 = appendSlowly(tailing, meetingEvent("m7", w), m7Commits);
         EventMessage<?> untyped = new GenericEventMessage<>(new GenericMessage<>("n1",
                 new CommitteeCreated("n1", "n1", List.of("A")), Map.of()), () -> w.plusMillis(100));
-        tailing.appendEvents(events, List.of(untyped), serializer);
-        assertThat(tailing.findTrackedEvents(events, next, 100)).isEmpty();
-        m7Commits.countDown();
-        m7.join(10_000);
-        assertThat(tailing.findTrackedEvents(events, next, 100)).hasSize(2);
+        assertThat(heldBack(tailing, meetingEvent("m7", w), List.of(untyped))).containsExactly("m7", null);
+    }
+
+    /**
+     * Appends {@code slow}, stalled before it stores; appends the newer events; checks that a processor a second
+     * before {@code slow} gets nothing while it is under way; lets it commit; returns what that processor gets.
+     */
+    List<String> heldBack(TailingStorageStrategy tailing, DomainEventMessage<?> slow,
+                          List<? extends EventMessage<?>> newer) throws InterruptedException {
+        TrackingToken before = tokenAt(slow.getTimestamp().minusSeconds(1));
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread appending = appendSlowly(tailing, slow, commit);
+        newer.forEach(e -> tailing.appendEvents(events, List.of(e), serializer));
+        assertThat(tailing.findTrackedEvents(events, before, 100)).isEmpty();
+        commit.countDown();
+        appending.join(10_000);
+        return ids(tailing.findTrackedEvents(events, before, 100));
     }
 
     /** The collection, whose inserts wait for {@code commit} after saying they have begun. */
