@@ -62,7 +62,9 @@ import com.mongodb.client.model.Updates;
  * or after the oldest event of that append. So an event whose commit is slow, for however long, cannot be
  * overtaken by a newer one that a processor handles first. The look-back then only has to cover the time from
  * an event's stamp to the start of its append, which is computing in the command's thread (no I/O), so the
- * embedded store uses 1 s instead of the 10 s needed when other instances append to a shared MongoDB.
+ * embedded store uses 1 s instead of the 10 s needed when other instances append to a shared MongoDB. A token
+ * remembers the ids of the events in its look-back window and is copied for every event: at 150 events/s the
+ * 10 s window made that 1,500 ids per event, about 80 KB each time the processor stored its token.
  * <p>
  * Independent aggregates. Holding back every newer event behind every append under way made each event wait
  * for the slowest of the appends begun before it: with 500 commands a second about a dozen are under way at any
@@ -76,9 +78,7 @@ import com.mongodb.client.model.Updates;
  * aggregates, an event of another type, a pass beyond the look-back), and a held-back event holds back all after
  * it. The order the processor sees then differs from the stored one only between events that do not interact,
  * and a rebuild still gives the live result. The events of one aggregate are never under way together: its
- * next command loads it only once the previous one's append is done. A token
- * remembers the ids of the events in its look-back window and is copied for every event: at 150 events/s the
- * 10 s window made that 1,500 ids per event, about 80 KB each time the processor stored its token.
+ * next command loads it only once the previous one's append is done.
  * <p>
  * Loading an aggregate asks "the events of aggregate A from sequence number N on", which the embedded server
  * also answers by scanning the whole log (9 s for a cold aggregate at 100,000 events). So every event document
