@@ -117,10 +117,11 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
     }
 
     /**
-     * An append under way: the stamp of its oldest event, and the aggregate whose events it holds if they are
-     * all of one aggregate of an independent type, else null (nothing may pass it).
+     * An append under way: the stamp of its oldest event, the aggregate whose events it holds if they are all of
+     * one aggregate of an independent type, else null (nothing may pass it), and the stamp from which on no event
+     * passes it (the look-back after its oldest event, less the margin).
      */
-    private record Append(Instant oldest, String independentAggregate) {
+    private record Append(Instant oldest, String independentAggregate, Instant passUntil) {
     }
 
     TailingStorageStrategy(Duration lookBack, boolean soleWriter, Clock clock) {
@@ -249,8 +250,10 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
         List<Document> documents = createEventDocuments(events, serializer).collect(Collectors.toList());
         Object append = new Object();
         if (tailing && !events.isEmpty()) {
-            appending.put(append, new Append(events.stream().map(EventMessage::getTimestamp)
-                    .min(Comparator.naturalOrder()).orElseThrow(), independentAggregate(events)));
+            Instant oldest = events.stream().map(EventMessage::getTimestamp).min(Comparator.naturalOrder())
+                    .orElseThrow();
+            appending.put(append, new Append(oldest, independentAggregate(events),
+                    oldest.plus(lookBack).minus(PASS_MARGIN)));
         }
         try {
             try {
@@ -305,7 +308,7 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
             }
             if (append.independentAggregate() == null || !independent(event.getType())
                     || append.independentAggregate().equals(event.getAggregateIdentifier())
-                    || !stamped.isBefore(append.oldest().plus(lookBack).minus(PASS_MARGIN))) {
+                    || !stamped.isBefore(append.passUntil())) {
                 return false;
             }
         }

@@ -330,13 +330,19 @@ final class Live {
                 .encodeToString(("admin:" + app.password).getBytes(StandardCharsets.UTF_8)));
         headers.add("Origin", "http://localhost:" + app.port);
         URI uri = URI.create("ws://localhost:" + app.port + "/ws");
+        return connect(perTarget, targets, (t, s) -> ws.execute(new StompSubscriber(t, s), headers, uri));
+    }
+
+    /** Opens {@code perTarget} sessions per target, at most 32 handshakes at a time; waits until all are open. */
+    private static List<WebSocketSession> connect(int perTarget, List<Target> targets,
+            java.util.function.BiFunction<Target, Integer, CompletableFuture<WebSocketSession>> open)
+            throws Exception {
         List<CompletableFuture<WebSocketSession>> futures = new ArrayList<>();
         Semaphore inFlight = new Semaphore(32);
         for (Target t : targets) {
             for (int s = 0; s < perTarget; s++) {
                 inFlight.acquire();
-                futures.add(ws.execute(new StompSubscriber(t, s), headers, uri)
-                        .whenComplete((x, e) -> inFlight.release()));
+                futures.add(open.apply(t, s).whenComplete((x, e) -> inFlight.release()));
             }
         }
         List<WebSocketSession> sessions = new ArrayList<>();
@@ -399,25 +405,12 @@ final class Live {
     }
 
     private List<WebSocketSession> connectRaw(int perTarget, List<Target> targets) throws Exception {
-        List<CompletableFuture<WebSocketSession>> futures = new ArrayList<>();
-        Semaphore inFlight = new Semaphore(32);
-        for (Target t : targets) {
-            for (int s = 0; s < perTarget; s++) {
-                inFlight.acquire();
-                int subscriber = s;
-                futures.add(ws.execute(new TextWebSocketHandler() {
-                    @Override
-                    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-                        t.received(subscriber, message.getPayload());
-                    }
-                }, "ws://localhost:" + rawPort + "/raw/t" + t.index).whenComplete((x, e) -> inFlight.release()));
+        return connect(perTarget, targets, (t, subscriber) -> ws.execute(new TextWebSocketHandler() {
+            @Override
+            protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+                t.received(subscriber, message.getPayload());
             }
-        }
-        List<WebSocketSession> sessions = new ArrayList<>();
-        for (CompletableFuture<WebSocketSession> f : futures) {
-            sessions.add(f.get(60, TimeUnit.SECONDS));
-        }
-        return sessions;
+        }, "ws://localhost:" + rawPort + "/raw/t" + t.index));
     }
 
     private void closeRaw(List<WebSocketSession> sessions) throws InterruptedException {
