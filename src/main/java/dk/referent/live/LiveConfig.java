@@ -6,7 +6,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
-import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -16,10 +15,10 @@ import org.springframework.web.socket.config.annotation.WebSocketTransportRegist
  * {@code referent.broker.relay-host} set, messages go through an external STOMP broker (RabbitMQ with its STOMP
  * plugin) so that several instances reach every subscriber. The handshake needs an authenticated user (HTTP
  * security) and the app's own Origin or one of {@code referent.allowed-origins}; every SUBSCRIBE and SEND is
- * authorised by {@link LiveAuthorization}.
+ * authorised by {@link LiveAuthorization}. {@link LiveBrokerConfig} applies this configuration (in place of
+ * {@code @EnableWebSocketMessageBroker}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSocketMessageBroker
 class LiveConfig implements WebSocketMessageBrokerConfigurer {
 
     static final int MAX_FRAME_BYTES = 64 * 1024;

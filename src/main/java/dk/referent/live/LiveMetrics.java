@@ -9,7 +9,10 @@ import dk.referent.view.Change;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** referent_live_push_seconds: from the event's time to the message handed to the broker. */
+/**
+ * referent_live_push_seconds: from the event's time to the live message written to every subscriber's session (simple
+ * broker) or handed to the broker relay.
+ */
 @Component
 class LiveMetrics {
 
