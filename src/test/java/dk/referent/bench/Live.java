@@ -149,16 +149,18 @@ final class Live {
         java.util.Map<String, Long> cpuBefore = app.threadTicks();
         long[] machineBefore = App.machineTicks();
         long clientBefore = App.ownCpuNanos();
+        java.util.Map<String, Double> countsBefore = timerCounts();
         long cpuStart = System.nanoTime();
         int commands = paced(targets, perSecond, seconds, false);
         double elapsed = (System.nanoTime() - cpuStart) / 1e9;
+        java.util.Map<String, Double> countsAfter = timerCounts();
         long[] machineAfter = App.machineTicks();
         report.cpu(meetings + " meetings × " + subscribers + " at " + perSecond + "/s each", cpuBefore,
                 app.threadTicks(), elapsed, commands, (App.ownCpuNanos() - clientBefore) / 1e9 / elapsed,
                 machineAfter[1] - machineBefore[1] == 0 ? -1
                         : (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]));
         Thread.sleep(3000);
-        appTimers();
+        appTimers(countsBefore, countsAfter, elapsed);
         long delivered = targets.stream().mapToLong(t -> t.delivered.get()).sum();
         Stats all = new Stats();
         targets.forEach(t -> all.addAll(t.stats));
@@ -192,9 +194,9 @@ final class Live {
     /**
      * The app's own timers from /actuator/prometheus, whose percentiles cover about the last two minutes: where a
      * command's way to the subscribers spends its time under this load. Percentiles a timer does not publish
-     * show as "–".
+     * show as "–". With them, how often each timer ran per second in the CPU window (e.g. appends per commit).
      */
-    private void appTimers() {
+    private void appTimers(java.util.Map<String, Double> before, java.util.Map<String, Double> after, double seconds) {
         String body = domain.api.raw("GET", "/actuator/prometheus", null, java.time.Duration.ofSeconds(30)).body();
         java.util.regex.Pattern quantile = java.util.regex.Pattern.compile(
                 "^(referent_(?:projection|store|live)_\\w+?)_seconds\\{(.*)quantile=\"([\\d.]+)\".*\\} (\\S+)$");
@@ -213,7 +215,24 @@ final class Live {
             }
         }
         byTimer.forEach((timer, q) -> report.timer(timer.replace('_', '.'), descriptions.getOrDefault(timer, ""),
+                after.containsKey(timer) ? String.format("%.0f", (after.get(timer) - before.getOrDefault(timer, 0.0))
+                        / seconds) : "–",
                 q.getOrDefault("0.5", "–"), q.getOrDefault("0.95", "–"), q.getOrDefault("0.99", "–")));
+    }
+
+    /** How often each of the app's timers has run since it started (their _count in /actuator/prometheus). */
+    private java.util.Map<String, Double> timerCounts() {
+        String body = domain.api.raw("GET", "/actuator/prometheus", null, java.time.Duration.ofSeconds(30)).body();
+        java.util.regex.Pattern count = java.util.regex.Pattern.compile(
+                "^(referent_(?:projection|store|live)_\\w+?)_seconds_count(\\{.*\\})? (\\S+)$");
+        java.util.Map<String, Double> counts = new java.util.HashMap<>();
+        for (String line : body.split("\\n")) {
+            java.util.regex.Matcher m = count.matcher(line);
+            if (m.matches() && (m.group(2) == null || !m.group(2).contains("projection="))) {
+                counts.merge(m.group(1), Double.parseDouble(m.group(3)), Double::sum);
+            }
+        }
+        return counts;
     }
 
     /** One sender thread per target, a command every 1/perSecond s (or later, when the previous is slower). */
