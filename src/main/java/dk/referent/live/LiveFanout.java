@@ -24,6 +24,8 @@ import org.springframework.messaging.simp.broker.SubscriptionRegistry;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
+import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
@@ -37,17 +39,30 @@ import org.springframework.web.socket.handler.SessionLimitExceededException;
  * <p>The changes of one topic are sent in the order published, on one thread at a time (a lane per topic on a
  * small pool), so a subscriber receives a topic's versions in order. Different topics are sent in parallel. As with
  * Spring's own outbound threads, a write to a client that has stopped reading blocks its thread until the container
- * gives up; the other threads go on with the other topics, and the decorator closes that session when it next
- * finds it over its limits.
+ * gives up and closes that session ({@link #BLOCKING_SEND_TIMEOUT_MS}); the other threads go on with the other
+ * topics.
  */
 final class LiveFanout implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFanout.class);
 
+    /**
+     * How long one write to a client may block (its connection's buffers full: it has stopped reading for minutes)
+     * before the container gives up and closes that session; Tomcat's default is 20 s. A lane waits that long once
+     * for such a client, which then reconnects and catches up with GET …/changes?since=.
+     */
+    static final long BLOCKING_SEND_TIMEOUT_MS = 2_000;
+    static final String BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+
     /** Changes of one lane sent before it yields its thread to other topics. */
     private static final int LANE_BATCH = 16;
 
     private final Map<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
+    /**
+     * One lane per destination ever published to since the start (a meeting's or fund's topic and its observers'
+     * variant), about 200 bytes each: kept, since dropping an idle lane while a change is being queued on it would
+     * let two lanes of one topic send at once.
+     */
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService pool;
     private final String messageIdPrefix = UUID.randomUUID() + "-";
@@ -74,6 +89,12 @@ final class LiveFanout implements AutoCloseable {
 
     /** A session as Spring's WebSocket handler writes to it (decorated), from its start to its end. */
     void opened(WebSocketSession session) {
+        if (WebSocketSessionDecorator.unwrap(session) instanceof NativeWebSocketSession container) {
+            jakarta.websocket.Session ws = container.getNativeSession(jakarta.websocket.Session.class);
+            if (ws != null) {
+                ws.getUserProperties().put(BLOCKING_SEND_TIMEOUT, BLOCKING_SEND_TIMEOUT_MS);
+            }
+        }
         sessions.put(session.getId(), session);
     }
 

@@ -31,6 +31,8 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.standard.StandardWebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 class LiveFanoutTest {
@@ -129,6 +131,19 @@ class LiveFanoutTest {
 
         assertThat(sent.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(received).doesNotContainKey("gone");
+    }
+
+    @Test
+    void aWriteToAClientThatStoppedReadingBlocksForTwoSecondsAtMost() {
+        Map<String, Object> containerProperties = new java.util.HashMap<>();
+        jakarta.websocket.Session container = mock(jakarta.websocket.Session.class);
+        when(container.getUserProperties()).thenReturn(containerProperties);
+        StandardWebSocketSession session = new StandardWebSocketSession(null, null, null, null);
+        session.initializeNativeSession(container);
+
+        fanout.opened(new ConcurrentWebSocketSessionDecorator(session, 10_000, 512 * 1024));
+
+        assertThat(containerProperties).containsEntry("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", 2_000L);
     }
 
     @Test
