@@ -41,7 +41,8 @@ class BrokerRelayConfigTest {
 
     @DynamicPropertySource
     static void relay(DynamicPropertyRegistry registry) throws IOException {
-        registry.add("referent.data-dir", () -> tempDir());
+        String dataDir = Files.createTempDirectory("referent-relay").toString();
+        registry.add("referent.data-dir", () -> dataDir);
         registry.add("referent.admin-password", () -> PASSWORD);
         registry.add("referent.broker.relay-host", () -> "127.0.0.1");
         int unused;
@@ -49,14 +50,6 @@ class BrokerRelayConfigTest {
             unused = s.getLocalPort();
         }
         registry.add("referent.broker.relay-port", () -> unused);
-    }
-
-    static String tempDir() {
-        try {
-            return Files.createTempDirectory("referent-relay").toString();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Test
