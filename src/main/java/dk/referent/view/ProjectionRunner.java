@@ -11,9 +11,12 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -31,6 +34,8 @@ import io.micrometer.core.instrument.Timer;
 public class ProjectionRunner {
 
     public static final String GROUP = "projections";
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
 
     private final List<Projection<?>> projections;
     private final ViewStore store;
@@ -192,12 +197,54 @@ public class ProjectionRunner {
         batch.applied.clear();
     }
 
+    /**
+     * The event applied to each view of the projection it changes. A view that cannot take it (the projection
+     * throws) is left as it was, the failure logged and counted, and the event still goes to the projection's
+     * other views and to the other projections, is published where applied, and lets its sender through: one event
+     * a projection cannot apply, which handing it again would not change, must not stop every meeting's live
+     * record. The consistency check then names the view that differs from the log, and a rebuild, once the
+     * projection is fixed, makes it whole. A failure of the store is different: it is thrown, the processor rolls
+     * the batch back and hands it again until the store answers (ProjectionWiring), so no view misses an event
+     * because the store did not answer once.
+     */
     private <V> List<ViewStore.Stored> applyTo(Batch batch, Projection<V> projection, EventMessage<?> event) {
         List<ViewStore.Stored> stored = new ArrayList<>();
-        for (String id : new java.util.TreeSet<>(projection.targets(event, batch.lookup))) {
-            stored.addAll(batch.writes.apply(projection, id, event, batch.lookup));
+        java.util.Set<String> targets;
+        try {
+            targets = new java.util.TreeSet<>(projection.targets(event, batch.lookup));
+        } catch (RuntimeException e) {
+            failed(projection, "(its targets)", event, e);
+            return stored;
+        }
+        for (String id : targets) {
+            try {
+                stored.addAll(batch.writes.apply(projection, id, event, batch.lookup));
+            } catch (RuntimeException e) {
+                failed(projection, id, event, e);
+            }
         }
         return stored;
+    }
+
+    private void failed(Projection<?> projection, String id, EventMessage<?> event, RuntimeException e) {
+        if (fromTheStore(e)) {
+            throw e;
+        }
+        Counter.builder("referent.projection.failed").tag("projection", projection.name())
+                .description("events a read model could not apply (logged; the view misses them until rebuilt)")
+                .register(registry).increment();
+        log.error("read model {} {} cannot apply event {} ({}); left without it until the projection is fixed and"
+                + " rebuilt", projection.name(), id, event.getIdentifier(), event.getPayloadType().getSimpleName(), e);
+    }
+
+    /** Whether the failure came from the store (the driver's exceptions, anywhere in the cause chain). */
+    static boolean fromTheStore(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof com.mongodb.MongoException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

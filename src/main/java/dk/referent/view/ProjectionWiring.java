@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
@@ -58,6 +59,18 @@ class ProjectionWiring {
     ConfigurerModule projectionsStoreEachBatch(ObjectProvider<ProjectionRunner> runner) {
         return configurer -> configurer.eventProcessing().registerHandlerInterceptor(ProjectionRunner.GROUP,
                 c -> runner.getObject().flushAtEndOfBatch());
+    }
+
+    /**
+     * A failure that reaches the processor from a projection (only the store's: ProjectionRunner handles a
+     * projection that cannot apply an event) rolls the batch back, and the processor hands it again, after 1 s and
+     * then after longer waits, up to a minute, until the store answers. Axon's default for event handlers would log
+     * it and go on, and the read models would miss the batch's events for good.
+     */
+    @Bean
+    ConfigurerModule projectionStoreFailuresRetry() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                ProjectionRunner.GROUP, c -> PropagatingErrorHandler.instance());
     }
 
     @Bean
