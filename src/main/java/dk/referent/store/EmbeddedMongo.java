@@ -36,7 +36,11 @@ import de.bwaldvogel.mongo.MongoServer;
  * exceeds that budget, and the read-model file's chunks (one per commit of that file, up to megabytes) did with
  * 256 KB: 34 MB after 10,000 commands with 12 writers, against 25 MB with 1 MB (and 29 MB with 2 MB, at more CPU;
  * all with that file committed every 250 ms; once a second, 22.6–25.9 MB).
- * Before BSON and the second file it was 49–52 MB. Pages are compressed (LZF; the read models are JSON text).
+ * Before BSON and the second file it was 49–52 MB. The read-model file's pages are compressed (LZF; the read
+ * models are JSON text, and that file is committed once a second). The main file's are not, unless
+ * {@code referent.store.compress-main=true}: it is committed for every acknowledged write, and each commit rewrote
+ * and compressed the whole last page of the event log and of its indexes (LZF: 3 % of the app's CPU samples under
+ * the live benchmark, plus a buffer of twice the page per page written); the main file is ~1.5× larger for it.
  * <p>
  * No full rewrite (compactFile) runs, neither at start nor on shutdown. While the server ran it stalled writes for
  * up to 6 s. On shutdown, cut short by its time limit, it left a file larger than it found it (52 → 66 MB). At
@@ -85,6 +89,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final int COMPACT_EVERY_MS = Integer.getInteger("referent.store.compact-every-ms", 250);
     static final int COMPACT_FILL_RATE = Integer.getInteger("referent.store.compact-fill-rate", 80);
     static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 1 << 20);
+    /** Whether the main file's pages are compressed (LZF) when written; the read-model file's always are. */
+    static final boolean COMPRESS_MAIN = Boolean.getBoolean("referent.store.compress-main");
 
     private final MVStore store;
     private final MVStore readModels;
@@ -105,8 +111,8 @@ public final class EmbeddedMongo implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDir, e);
         }
         Path file = dataDir.resolve("referent.mv.db");
-        this.store = open(file);
-        this.readModels = open(dataDir.resolve(READ_MODEL_FILE));
+        this.store = open(file, COMPRESS_MAIN);
+        this.readModels = open(dataDir.resolve(READ_MODEL_FILE), true);
         StoreFormat.prepare(store, readModels);
         this.backend = DurableH2Backend.open(store, readModels);
         this.server = new MongoServer(backend);
@@ -126,8 +132,9 @@ public final class EmbeddedMongo implements AutoCloseable {
         log.info("embedded store's projection side on {}", projectionAddress);
     }
 
-    private static MVStore open(Path file) {
-        MVStore opened = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().compress().open();
+    private static MVStore open(Path file, boolean compress) {
+        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled();
+        MVStore opened = (compress ? builder.compress() : builder).open();
         opened.setRetentionTime(RETENTION_MS);
         return opened;
     }
