@@ -37,10 +37,19 @@ public final class RawWsServer {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         Tomcat tomcat = new Tomcat();
-        tomcat.setBaseDir(Files.createTempDirectory("raw-ws").toString());
+        java.nio.file.Path base = Files.createTempDirectory("raw-ws");
+        tomcat.setBaseDir(base.toString());
         tomcat.setPort(port);
         tomcat.getConnector();
-        Context ctx = tomcat.addContext("", Files.createTempDirectory("raw-ws-doc").toString());
+        Context ctx = tomcat.addContext("", Files.createDirectory(base.resolve("doc")).toString());
+        // the bench ends this process with SIGTERM: remove Tomcat's directory then
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(base)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException ignored) {
+                // left in the temp directory
+            }
+        }));
         ctx.addServletContainerInitializer(new WsSci(), null);
         ctx.addApplicationListener(Registrar.class.getName());
         Tomcat.addServlet(ctx, "publish", new Publish());
