@@ -36,11 +36,13 @@ import de.bwaldvogel.mongo.MongoServer;
  * exceeds that budget, and the read-model file's chunks (one per commit of that file, up to megabytes) did with
  * 256 KB: 34 MB after 10,000 commands with 12 writers, against 25 MB with 1 MB (and 29 MB with 2 MB, at more CPU;
  * all with that file committed every 250 ms; once a second, 22.6–25.9 MB).
- * Before BSON and the second file it was 49–52 MB. The read-model file's pages are compressed (LZF; the read
- * models are JSON text, and that file is committed once a second). The main file's are not, unless
- * {@code referent.store.compress-main=true}: it is committed for every acknowledged write, and each commit rewrote
- * and compressed the whole last page of the event log and of its indexes (LZF: 3 % of the app's CPU samples under
- * the live benchmark, plus a buffer of twice the page per page written); the main file is ~1.5× larger for it.
+ * Before BSON and the second file it was 49–52 MB. Pages are compressed (LZF; the read models are JSON text).
+ * The main file's compression can be turned off ({@code -Dreferent.store.compress-main=false}): it is committed
+ * for every acknowledged write, and each commit compresses the whole last page of the event log and of its indexes
+ * again under the commit lock (3 % of the app's CPU samples in the live benchmark). Measured in full benchmark runs
+ * (docs/benchmarks.md, 2026-11-23 10:47): commits waited less for the lock (append p50 2.5 against 30 ms), but
+ * the files after 10,000 commands were 42.5 / 46.5 / 51.2 MB (while writing / after a stop / after a restart)
+ * against 18.8 / 19.9 / 22.4 MB, also with four times the compaction budget; so it stays on.
  * <p>
  * No full rewrite (compactFile) runs, neither at start nor on shutdown. While the server ran it stalled writes for
  * up to 6 s. On shutdown, cut short by its time limit, it left a file larger than it found it (52 → 66 MB). At
@@ -90,7 +92,7 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final int COMPACT_FILL_RATE = Integer.getInteger("referent.store.compact-fill-rate", 80);
     static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 1 << 20);
     /** Whether the main file's pages are compressed (LZF) when written; the read-model file's always are. */
-    static final boolean COMPRESS_MAIN = Boolean.getBoolean("referent.store.compress-main");
+    static final boolean COMPRESS_MAIN = Boolean.parseBoolean(System.getProperty("referent.store.compress-main", "true"));
 
     private final MVStore store;
     private final MVStore readModels;
