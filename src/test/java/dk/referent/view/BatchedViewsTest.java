@@ -3,7 +3,6 @@ package dk.referent.view;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +21,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOneModel;
 
@@ -173,36 +171,20 @@ class BatchedViewsTest extends EmbeddedStoreFixture {
     /** The database, whose view_board stores only the variants of a bulk write while {@code refuse} is set. */
     @SuppressWarnings("unchecked")
     static MongoDatabase refusingFullViews(MongoDatabase db, AtomicBoolean refuse) {
-        ClassLoader loader = BatchedViewsTest.class.getClassLoader();
-        return (MongoDatabase) Proxy.newProxyInstance(loader, new Class<?>[] {MongoDatabase.class}, (p, m, a) -> {
-            Object result = invoke(m, db, a);
-            if (!m.getName().equals("getCollection") || !"view_board".equals(a[0])) {
-                return result;
-            }
-            MongoCollection<Document> views = (MongoCollection<Document>) result;
-            return Proxy.newProxyInstance(loader, new Class<?>[] {MongoCollection.class}, (p2, m2, a2) -> {
-                if (refuse.get() && m2.getName().equals("bulkWrite")) {
-                    List<ReplaceOneModel<Document>> variants = new ArrayList<>();
-                    for (Object model : (List<?>) a2[0]) {
-                        ReplaceOneModel<Document> replace = (ReplaceOneModel<Document>) model;
-                        if (replace.getReplacement().getString("_id").contains("|")) {
-                            variants.add(replace);
-                        }
+        return intercepting(db, "view_board", (views, method, args) -> {
+            if (refuse.get() && method.getName().equals("bulkWrite")) {
+                List<ReplaceOneModel<Document>> variants = new ArrayList<>();
+                for (Object model : (List<?>) args[0]) {
+                    ReplaceOneModel<Document> replace = (ReplaceOneModel<Document>) model;
+                    if (replace.getReplacement().getString("_id").contains("|")) {
+                        variants.add(replace);
                     }
-                    views.bulkWrite(variants);
-                    throw new MongoException("refused the full views");
                 }
-                return invoke(m2, views, a2);
-            });
+                views.bulkWrite(variants);
+                throw new MongoException("refused the full views");
+            }
+            return invoke(method, views, args);
         });
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     /** The demo meeting with members who join after it is scheduled and after it closes, and a second meeting. */

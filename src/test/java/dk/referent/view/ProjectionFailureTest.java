@@ -2,7 +2,6 @@ package dk.referent.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +17,6 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -26,7 +24,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.MongoException;
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 import dk.referent.store.StoreInfo;
@@ -178,31 +175,14 @@ class ProjectionFailureTest extends EmbeddedStoreFixture {
      * The database, whose view_board refuses the first {@code refusals} reads made by other threads than
      * {@code reader} (the test's own, which reads freely); the count goes below zero as they read on.
      */
-    @SuppressWarnings("unchecked")
     static MongoDatabase refusingReads(MongoDatabase db, AtomicInteger refusals, Thread reader) {
-        ClassLoader loader = ProjectionFailureTest.class.getClassLoader();
-        return (MongoDatabase) Proxy.newProxyInstance(loader, new Class<?>[] {MongoDatabase.class}, (p, m, a) -> {
-            Object result = invoke(m, db, a);
-            if (!m.getName().equals("getCollection") || !"view_board".equals(a[0])) {
-                return result;
+        return intercepting(db, "view_board", (views, method, args) -> {
+            if (method.getName().equals("find") && Thread.currentThread() != reader
+                    && refusals.getAndDecrement() > 0) {
+                throw new MongoException("the store did not answer");
             }
-            MongoCollection<Document> views = (MongoCollection<Document>) result;
-            return Proxy.newProxyInstance(loader, new Class<?>[] {MongoCollection.class}, (p2, m2, a2) -> {
-                if (m2.getName().equals("find") && Thread.currentThread() != reader
-                        && refusals.getAndDecrement() > 0) {
-                    throw new MongoException("the store did not answer");
-                }
-                return invoke(m2, views, a2);
-            });
+            return invoke(method, views, args);
         });
-    }
-
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (java.lang.reflect.InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 
     private static void sleep(long millis) {
