@@ -42,7 +42,7 @@ import de.bwaldvogel.mongo.MongoServer;
  * again under the commit lock (3 % of the app's CPU samples in the live benchmark). Measured in full benchmark runs
  * (docs/benchmarks.md, 2026-11-23 10:47): commits waited less for the lock (append p50 2.5 against 30 ms), but
  * the files after 10,000 commands were 42.5 / 46.5 / 51.2 MB (while writing / after a stop / after a restart)
- * against 18.8 / 19.9 / 22.4 MB, also with four times the compaction budget; so it stays on.
+ * against 21.3 / 24.6 / 28.0 MB compressed (11:08); four times the compaction budget did not help. It stays on.
  * <p>
  * No full rewrite (compactFile) runs, neither at start nor on shutdown. While the server ran it stalled writes for
  * up to 6 s. On shutdown, cut short by its time limit, it left a file larger than it found it (52 → 66 MB). At

@@ -202,8 +202,9 @@ public class ProjectionRunner {
      * throws) is left as it was, the failure logged and counted, and the event still goes to the projection's
      * other views and to the other projections, is published where applied, and lets its sender through: one event
      * a projection cannot apply, which handing it again would not change, must not stop every meeting's live
-     * record. The consistency check then names the view that differs from the log, and a rebuild, once the
-     * projection is fixed, makes it whole. A failure of the store is different: it is thrown, the processor rolls
+     * record. The error log names the view and the event, and a rebuild, once the projection is fixed, makes the
+     * view whole (until then a rebuild or consistency check fails on that event too). A failure of the store is
+     * different: it is thrown, the processor rolls
      * the batch back and hands it again until the store answers (ProjectionWiring), so no view misses an event
      * because the store did not answer once.
      */
