@@ -92,7 +92,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final int COMPACT_FILL_RATE = Integer.getInteger("referent.store.compact-fill-rate", 80);
     static final int COMPACT_WRITE_BYTES = Integer.getInteger("referent.store.compact-write-bytes", 1 << 20);
     /** Whether the main file's pages are compressed (LZF) when written; the read-model file's always are. */
-    static final boolean COMPRESS_MAIN = Boolean.parseBoolean(System.getProperty("referent.store.compress-main", "true"));
+    static final boolean COMPRESS_MAIN =
+            Boolean.parseBoolean(System.getProperty("referent.store.compress-main", "true"));
 
     private final MVStore store;
     private final MVStore readModels;

@@ -239,7 +239,7 @@ public class ProjectionRunner {
     }
 
     /** Whether the failure came from the store (the driver's exceptions, anywhere in the cause chain). */
-    static boolean fromTheStore(Throwable e) {
+    private static boolean fromTheStore(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof com.mongodb.MongoException) {
                 return true;

@@ -73,8 +73,8 @@ class ProjectionFailureTest extends EmbeddedStoreFixture {
         assertThat(store.version("board", "b2", null)).isEqualTo(2);
         assertThat(published).filteredOn(p -> p.startsWith("/brittle/b1 ")).containsExactly("/brittle/b1 1",
                 "/brittle/b1 2");
-        assertThat(published).filteredOn(p -> p.startsWith("/topic/boards/b1 ")).containsExactly("/topic/boards/b1 1",
-                "/topic/boards/b1 2", "/topic/boards/b1 3");
+        assertThat(published).filteredOn(p -> p.startsWith("/topic/boards/b1 "))
+                .containsExactly("/topic/boards/b1 1", "/topic/boards/b1 2", "/topic/boards/b1 3");
         assertThat(registry.get("referent.projection.failed").tag("projection", "brittle").counter().count())
                 .isEqualTo(1);
         // the sender of the event is let through: its wait ends at once, not at the timeout
@@ -111,8 +111,8 @@ class ProjectionFailureTest extends EmbeddedStoreFixture {
             assertThat(store.json("board", "b1", null).orElseThrow().toString()).contains("c1", "c2", "c3");
             assertThat(store.changesSince("board", "b1", null, 0)).extracting(Change::version)
                     .containsExactly(1L, 2L, 3L);
-            assertThat(published).filteredOn(p -> p.startsWith("/topic/boards/b1 ")).containsExactly("/topic/boards/b1 1",
-                    "/topic/boards/b1 2", "/topic/boards/b1 3");
+            assertThat(published).filteredOn(p -> p.startsWith("/topic/boards/b1 "))
+                    .containsExactly("/topic/boards/b1 1", "/topic/boards/b1 2", "/topic/boards/b1 3");
             assertThat(registry.find("referent.projection.failed").counter()).isNull();
         } finally {
             axon.shutdown();
