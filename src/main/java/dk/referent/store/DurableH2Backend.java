@@ -13,7 +13,6 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -43,7 +42,9 @@ import io.netty.channel.Channel;
  * overwritten ("Chunk N not found"). Query results are collected in full before the command returns (cursors
  * hold documents, not positions), so the pin covers every read.
  * <p>
- * Collections and indexes are stored as BSON, not with Java serialization ({@link BsonTypes}, StoreFormat).
+ * Collections and indexes are stored as BSON, not with Java serialization ({@link BsonTypes}, StoreFormat). An
+ * update replaces a stored document instead of changing it in place ({@link StoredCollection}), so a commit
+ * running on another thread never writes a document half updated.
  */
 class DurableH2Backend extends H2Backend {
 
@@ -209,20 +210,9 @@ class DurableH2Backend extends H2Backend {
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             MVStore file = fileOf(collectionName);
             String namespace = getFullCollectionNamespace(collectionName);
-            return new H2Collection(this, collectionName, options,
+            return new StoredCollection(this, collectionName, options,
                     StoreFormat.collection(file, StoreFormat.COLLECTION_PREFIX + namespace),
-                    file.openMap(StoreFormat.META_PREFIX + namespace), cursorRegistry) {
-                /**
-                 * No running total of the documents' sizes (the "size" of collStats, which nothing here reads):
-                 * keeping it encoded the old and the new document of every update once more just to measure
-                 * them, and rewrote the collection's metadata page in every commit (5 % of the app's CPU in
-                 * the live benchmark).
-                 */
-                @Override
-                protected boolean tracksDataSize() {
-                    return false;
-                }
-            };
+                    file.openMap(StoreFormat.META_PREFIX + namespace), cursorRegistry);
         }
 
         @Override

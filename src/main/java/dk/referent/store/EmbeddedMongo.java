@@ -197,6 +197,16 @@ public final class EmbeddedMongo implements AutoCloseable {
                 + readModels.getFillRate() * (long) readModels.getFileStore().size()) / size);
     }
 
+    /** The file of what was acknowledged (for tests). */
+    MVStore mainFile() {
+        return store;
+    }
+
+    /** The file of what is rebuilt from the events (for tests). */
+    MVStore readModelFile() {
+        return readModels;
+    }
+
     /** Both files together. */
     public long fileSize() {
         return store.getFileStore().size() + readModels.getFileStore().size();
