@@ -247,7 +247,8 @@ class DurableH2Backend extends H2Backend {
             if (!StoreFormat.inMainFile(collection.getCollectionName()) || !StoreFormat.inMainFile(newCollectionName)) {
                 throw new MongoServerException("the embedded store cannot rename read-model collections");
             }
-            StoreFormat.mark(getMvStore(), StoreFormat.COLLECTION_PREFIX + getFullCollectionNamespace(newCollectionName));
+            StoreFormat.mark(getMvStore(),
+                    StoreFormat.COLLECTION_PREFIX + getFullCollectionNamespace(newCollectionName));
             super.moveCollection(oldDatabase, collection, newCollectionName);
         }
     }
