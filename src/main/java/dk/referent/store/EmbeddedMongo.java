@@ -58,9 +58,9 @@ import de.bwaldvogel.mongo.MongoServer;
  * 500 commands a second) the server's threads spent five times the wall-clock time waiting for the commit lock,
  * and the projection processor, whose token and view writes shared those threads, spent a third of its time in
  * reads of their answers that took 10 ms or more (25 ms for a token write). So the same store also listens on a
- * second port, with threads of its own, for the
- * projection side ({@link #projectionConnectionString}: read models, change feeds, tracking tokens, none of which
- * commits the main file per write); commands, events and everything else use the first.
+ * second port, with threads of its own, for the projection side ({@link #projectionConnectionString}: read
+ * models, change feeds, tracking tokens, none of which commits the main file per write); commands, events and
+ * everything else use the first.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 

@@ -204,9 +204,8 @@ public class ProjectionRunner {
      * a projection cannot apply, which handing it again would not change, must not stop every meeting's live
      * record. The error log names the view and the event, and a rebuild, once the projection is fixed, makes the
      * view whole (until then a rebuild or consistency check fails on that event too). A failure of the store is
-     * different: it is thrown, the processor rolls
-     * the batch back and hands it again until the store answers (ProjectionWiring), so no view misses an event
-     * because the store did not answer once.
+     * different: it is thrown, the processor rolls the batch back and hands it again until the store answers
+     * (ProjectionWiring), so no view misses an event because the store did not answer once.
      */
     private <V> List<ViewStore.Stored> applyTo(Batch batch, Projection<V> projection, EventMessage<?> event) {
         List<ViewStore.Stored> stored = new ArrayList<>();
