@@ -81,17 +81,45 @@ class Meeting {
     private final Map<String, String> departures = new HashMap<>();
     private final Map<String, Action> actions = new HashMap<>();
 
-    /** An agenda item as the rules need it; revision n of its decision is at index n - 1. */
+    /**
+     * How many of a decision's latest revisions keep their text here. An edit made on an older revision reads that
+     * revision's text from the log ({@link DecisionLog}). A decision typed live gets thousands of revisions, and
+     * every text kept is in memory for as long as the meeting is cached and in every snapshot (one per 100 events):
+     * with all texts kept, a snapshot of a meeting with 2,000 saves of one decision held them all (~0.5 MB).
+     */
+    static final int TEXTS_KEPT = 50;
+
+    /**
+     * An agenda item as the rules need it; revision n of its decision is at index n - 1. The revisions grow in
+     * place: copying them all for each new one made every edit cost in proportion to the decision's history (all
+     * access is under the aggregate's lock). Only the last {@link #TEXTS_KEPT} have their text.
+     */
     private record Item(int number, AgendaItemDetails details, List<Revision> revisions) {
+
+        Item {
+            if (!(revisions instanceof ArrayList)) {
+                revisions = new ArrayList<>(revisions); // e.g. from a snapshot
+            }
+            for (int i = revisions.size() - 1 - TEXTS_KEPT; i >= 0 && revisions.get(i).text() != null; i--) {
+                revisions.set(i, revisions.get(i).withoutText()); // a snapshot taken before texts were dropped
+            }
+        }
+
+        Item(int number, AgendaItemDetails details) {
+            this(number, details, new ArrayList<>());
+        }
 
         Item withDetails(AgendaItemDetails newDetails) {
             return new Item(number, newDetails, revisions);
         }
 
         Item withRevision(Revision revision) {
-            List<Revision> more = new ArrayList<>(revisions);
-            more.add(revision);
-            return new Item(number, details, List.copyOf(more));
+            revisions.add(revision);
+            int old = revisions.size() - 1 - TEXTS_KEPT;
+            if (old >= 0) {
+                revisions.set(old, revisions.get(old).withoutText());
+            }
+            return this;
         }
 
         long revision() {
@@ -105,11 +133,33 @@ class Meeting {
         Revision at(long revision) {
             return revision == 0 ? Revision.NONE : revisions.get((int) revision - 1);
         }
+
+        /** How many revisions there were at this aggregate version: their versions rise, so a binary search. */
+        long revisionAt(long version) {
+            int low = 0;
+            int high = revisions.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (revisions.get(middle).version() <= version) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
     }
 
-    /** One revision of a decision, and the aggregate version its event brought. */
+    /**
+     * One revision of a decision, and the aggregate version its event brought; the text is null once it is older
+     * than the last {@link #TEXTS_KEPT} (it is in that event).
+     */
     private record Revision(String text, Outcome outcome, long version) {
         static final Revision NONE = new Revision("", null, 0);
+
+        Revision withoutText() {
+            return text == null ? this : new Revision(null, outcome, version);
+        }
     }
 
     private record Action(String itemId, ActionStatus status) {
@@ -270,7 +320,7 @@ class Meeting {
     // decisions
 
     @CommandHandler
-    Long handle(RecordDecision command) {
+    Long handle(RecordDecision command, DecisionLog log) {
         Item item = item(command.itemId());
         requireText(command.text(), "text");
         if (command.outcome() == null) {
@@ -292,7 +342,9 @@ class Meeting {
         boolean merged = command.baseRevision() < current;
         if (merged) {
             Revision base = item.at(command.baseRevision());
-            text = TextMerge.merge(base.text(), command.text(), latest.text())
+            String baseText = base.text() != null ? base.text()
+                    : log.text(meetingId, command.itemId(), command.baseRevision(), base.version());
+            text = TextMerge.merge(baseText, command.text(), latest.text())
                     .orElseThrow(() -> new DecisionConflict(command.baseRevision(), current, latest.text(),
                             latest.outcome()));
             outcome = command.outcome() != base.outcome() ? command.outcome() : latest.outcome();
@@ -414,7 +466,7 @@ class Meeting {
 
     @EventSourcingHandler
     void on(AgendaItemAdded event) {
-        items.put(event.itemId(), new Item(event.number(), event.details(), List.of()));
+        items.put(event.itemId(), new Item(event.number(), event.details()));
     }
 
     @EventSourcingHandler
@@ -497,6 +549,6 @@ class Meeting {
      */
     long decisionRevisionAt(String itemId, long version) {
         Item item = items.get(itemId);
-        return item == null ? 0 : item.revisions().stream().filter(r -> r.version() <= version).count();
+        return item == null ? 0 : item.revisionAt(version);
     }
 }

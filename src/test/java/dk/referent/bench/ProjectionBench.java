@@ -115,6 +115,8 @@ public final class ProjectionBench {
                     .configureEmbeddedEventStore(c -> engine)
                     .configureAggregate(classFor("dk.referent.committee.Committee"))
                     .configureAggregate(classFor("dk.referent.meeting.Meeting"))
+                    .registerComponent(dk.referent.meeting.DecisionLog.class, c ->
+                            new dk.referent.meeting.DecisionLog(c.eventStore()))
                     .buildConfiguration();
             config.start();
             for (Object c : commands) {

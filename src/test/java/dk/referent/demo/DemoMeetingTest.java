@@ -253,7 +253,9 @@ class DemoMeetingTest {
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(committee)
-                .configureAggregate(meeting);
+                .configureAggregate(meeting)
+                .registerComponent(dk.referent.meeting.DecisionLog.class, c ->
+                        new dk.referent.meeting.DecisionLog(c.eventStore()));
         Configuration config = configurer.buildConfiguration();
         config.start();
         try {

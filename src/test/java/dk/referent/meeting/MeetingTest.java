@@ -85,6 +85,7 @@ class MeetingTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Meeting.class);
+        fixture.registerInjectableResource(new DecisionLog(fixture.getEventStore()));
     }
 
     static Matcher<Object> invalidField(String field) {
@@ -695,6 +696,45 @@ class MeetingTest {
                 .when(new RecordDecision(M, "i-1", v2, Outcome.APPROVED, 1, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(5L);
+    }
+
+    @Test
+    void findsTheRevisionADecisionHadAtEachVersion() {
+        Meeting meeting = new Meeting();
+        meeting.on(SCHEDULED);
+        meeting.on(ITEM_1);
+        meeting.on(ITEM_2);
+        meeting.on(REVISION_1, 3); // version 4
+        meeting.on(revision2("Udsat.", Outcome.POSTPONED), 5); // version 6
+        meeting.on(new DecisionRecorded(M, "i-1", 3, "Godkendt.", Outcome.APPROVED, "Udsat.", Outcome.POSTPONED, 2,
+                false, null, false), 9); // version 10
+        long[] expected = {0, 0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 3};
+        for (int version = 0; version < expected.length; version++) {
+            assertThat(meeting.decisionRevisionAt("i-1", version)).as("at version %d", version)
+                    .isEqualTo(expected[version]);
+        }
+        assertThat(meeting.decisionRevisionAt("i-1", Long.MAX_VALUE)).isEqualTo(3);
+        assertThat(meeting.decisionRevisionAt("i-2", 10)).isZero();
+        assertThat(meeting.decisionRevisionAt("i-9", 10)).isZero();
+    }
+
+    @Test
+    void mergesAgainstARevisionWhoseTextIsOnlyInTheLog() {
+        List<Object> given = new java.util.ArrayList<>(List.of(SCHEDULED, ITEM_1, STARTED, REVISION_1));
+        String previous = V1;
+        int revisions = Meeting.TEXTS_KEPT + 10;
+        for (int n = 2; n <= revisions; n++) {
+            String text = V1.replace("følger op.", "følger op (" + n + ").");
+            given.add(new DecisionRecorded(M, "i-1", n, text, Outcome.APPROVED, previous, Outcome.APPROVED, n - 1,
+                    false, null, false));
+            previous = text;
+        }
+        String latest = previous;
+        // the secretary's screen still showed revision 1: only its text tells what she changed
+        fixture.given(given)
+                .when(new RecordDecision(M, "i-1", V1.replace("2025", "2026"), Outcome.APPROVED, 1, null))
+                .expectEvents(new DecisionRecorded(M, "i-1", revisions + 1, latest.replace("2025", "2026"),
+                        Outcome.APPROVED, latest, Outcome.APPROVED, 1, true, null, false));
     }
 
     @Test

@@ -46,6 +46,7 @@ class SnapshotSerializerTest {
 
     private <T> void assertRoundTrip(Class<T> type, List<Object> commands) {
         AggregateTestFixture<T> fixture = new AggregateTestFixture<>(type);
+        fixture.registerInjectableResource(new dk.referent.meeting.DecisionLog(fixture.getEventStore()));
         fixture.givenCommands(commands.subList(0, commands.size() - 1))
                 .when(commands.get(commands.size() - 1))
                 .expectSuccessfulHandlerExecution()

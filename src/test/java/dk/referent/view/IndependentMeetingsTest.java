@@ -165,6 +165,8 @@ class IndependentMeetingsTest {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .configureAggregate(type("dk.referent.committee.Committee"))
                 .configureAggregate(type("dk.referent.meeting.Meeting"))
+                .registerComponent(dk.referent.meeting.DecisionLog.class, c ->
+                        new dk.referent.meeting.DecisionLog(c.eventStore()))
                 .configureAggregate(type("dk.referent.fund.Fund"))
                 .buildConfiguration();
         config.start();
