@@ -140,9 +140,17 @@ class AxonStoreConfig {
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
-    /** A meeting typed live gets hundreds of events; a snapshot every 100 keeps a cold load short. */
+    /**
+     * A meeting typed live gets hundreds of events; a snapshot every 100 (referent.snapshot-every) keeps a cold load
+     * short. Axon takes it in the thread of the command that crossed the count, after its commit: it reads the
+     * events since the last snapshot and stores the aggregate's fields.
+     */
     @Bean
-    SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, 100);
+    SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter,
+                                              @Value("${referent.snapshot-every:100}") int threshold) {
+        if (threshold < 1) {
+            throw new IllegalArgumentException("referent.snapshot-every must be at least 1, not " + threshold);
+        }
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 }
