@@ -15,6 +15,7 @@ import dk.referent.committee.api.CreateCommittee;
 import dk.referent.committee.api.GrantAccess;
 import dk.referent.demo.DemoMeeting;
 import dk.referent.fund.DemoFund;
+import dk.referent.meeting.api.RecordDecision;
 
 /**
  * Snapshots must restore an aggregate exactly: the demo meeting, committee and fund (agenda, revisions, apologies,
@@ -36,6 +37,21 @@ class SnapshotSerializerTest {
     void theDemoMeetingSurvivesASnapshotRoundTrip() {
         List<Object> commands = DemoMeeting.commands().stream()
                 .filter(c -> c.getClass().getPackageName().equals("dk.referent.meeting.api")).toList();
+        assertRoundTrip(aggregateClass("dk.referent.meeting.Meeting"), commands);
+    }
+
+    /** Older revisions of a decision are in the snapshot without their text (the meeting keeps the latest 50). */
+    @Test
+    void aMeetingWithALongDecisionHistorySurvivesASnapshotRoundTrip() {
+        List<Object> commands = new java.util.ArrayList<>(DemoMeeting.commands().stream()
+                .filter(c -> c.getClass().getPackageName().equals("dk.referent.meeting.api")).toList());
+        RecordDecision first = commands.stream().filter(RecordDecision.class::isInstance)
+                .map(RecordDecision.class::cast).findFirst().orElseThrow();
+        int at = commands.indexOf(first) + 1;
+        for (int revision = 1; revision <= 60; revision++) {
+            commands.add(at++, new RecordDecision(first.meetingId(), first.itemId(),
+                    first.text() + " Tilføjelse " + revision + ".", first.outcome(), revision, null));
+        }
         assertRoundTrip(aggregateClass("dk.referent.meeting.Meeting"), commands);
     }
 
