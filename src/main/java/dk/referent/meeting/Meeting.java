@@ -100,9 +100,7 @@ class Meeting {
             if (!(revisions instanceof ArrayList)) {
                 revisions = new ArrayList<>(revisions); // e.g. from a snapshot
             }
-            for (int i = revisions.size() - 1 - TEXTS_KEPT; i >= 0 && revisions.get(i).text() != null; i--) {
-                revisions.set(i, revisions.get(i).withoutText()); // a snapshot taken before texts were dropped
-            }
+            dropOldTexts(revisions); // all of them in a snapshot taken before texts were dropped
         }
 
         Item(int number, AgendaItemDetails details) {
@@ -115,11 +113,15 @@ class Meeting {
 
         Item withRevision(Revision revision) {
             revisions.add(revision);
-            int old = revisions.size() - 1 - TEXTS_KEPT;
-            if (old >= 0) {
-                revisions.set(old, revisions.get(old).withoutText());
-            }
+            dropOldTexts(revisions);
             return this;
+        }
+
+        /** Drops the texts older than the last {@link #TEXTS_KEPT}, newest first, until one is already gone. */
+        private static void dropOldTexts(List<Revision> revisions) {
+            for (int i = revisions.size() - 1 - TEXTS_KEPT; i >= 0 && revisions.get(i).text() != null; i--) {
+                revisions.set(i, revisions.get(i).withoutText());
+            }
         }
 
         long revision() {
