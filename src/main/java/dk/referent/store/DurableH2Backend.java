@@ -56,12 +56,13 @@ class DurableH2Backend extends H2Backend {
     /** The read-model file, for the databases the stock constructor opens before this class's fields are set. */
     private static final ThreadLocal<MVStore> READ_MODELS_WHILE_OPENING = new ThreadLocal<>();
 
-    private final Object commitLock = new Object();
+    private final GroupCommit mainCommits;
     private final MVStore readModels;
 
     private DurableH2Backend(MVStore store, MVStore readModels) {
         super(store);
         this.readModels = readModels;
+        this.mainCommits = new GroupCommit(store.getCurrentVersion());
     }
 
     static DurableH2Backend open(MVStore store, MVStore readModels) {
@@ -100,12 +101,10 @@ class DurableH2Backend extends H2Backend {
 
     /**
      * Runs work that commits (the store's maintenance) so that no writer takes a commit in progress for a
-     * finished one: every commit happens under this lock and is synced before the lock is released.
+     * finished one: every commit of the main file runs alone ({@link GroupCommit}) and is synced before the next.
      */
     void exclusively(Runnable work) {
-        synchronized (commitLock) {
-            work.run();
-        }
+        mainCommits.exclusively(work);
     }
 
     /**
@@ -121,9 +120,12 @@ class DurableH2Backend extends H2Backend {
         commitMain();
     }
 
-    /** Commits and syncs what is unsaved in the main file. Call it {@link #exclusively}. */
-    void commitMain() {
-        commitAndSync(getMvStore());
+    /** Commits and syncs what is unsaved in the main file; whether there was any. Call it {@link #exclusively}. */
+    boolean commitMain() {
+        MVStore store = getMvStore();
+        boolean committed = commitAndSync(store);
+        mainCommits.committedBelow(store.getCurrentVersion());
+        return committed;
     }
 
     /**
@@ -137,41 +139,37 @@ class DurableH2Backend extends H2Backend {
         commitAndSync(readModels);
     }
 
-    private static void commitAndSync(MVStore store) {
-        if (store.hasUnsavedChanges()) {
-            store.commit();
-            store.sync();
+    private static boolean commitAndSync(MVStore store) {
+        if (!store.hasUnsavedChanges()) {
+            return false;
         }
+        store.commit();
+        store.sync();
+        return true;
     }
 
     /**
-     * Commits and syncs the main file unless a commit that began after {@code version} was current (and so holds
-     * every write made in it) has done so already. Writers that arrive while a commit runs wait for the lock and
-     * then usually find their write committed: one chunk and one fsync for all of them (group commit).
-     */
-    /**
      * In the application's registry (Spring Boot adds it to Micrometer's global one): how long a write to the main
-     * file waits for the commit lock, and how long a commit of that file takes with its fsync.
+     * file waits for a commit that holds it (or for its turn to lead one), and how long a commit of that file takes
+     * with its fsync.
      */
     private static final Timer COMMIT_WAIT = Timer.builder("referent.store.commit.wait")
-            .description("a write to the main file waiting for the commit lock").publishPercentiles(0.5, 0.99)
-            .register(Metrics.globalRegistry);
+            .description("a write to the main file waiting for a commit that holds it, or its turn to lead one")
+            .publishPercentiles(0.5, 0.99).register(Metrics.globalRegistry);
     private static final Timer COMMIT = Timer.builder("referent.store.commit")
             .description("one commit of the main file with its fsync (a group commit for the writers waiting)")
             .publishPercentiles(0.5, 0.99).register(Metrics.globalRegistry);
 
+    /**
+     * Returns once a write read at {@code version} is committed and synced: by a commit that began after it (one
+     * chunk and one fsync for every writer waiting meanwhile: group commit), led by this thread if none other is.
+     */
     private void commitIncluding(long version) {
-        MVStore store = getMvStore();
         long asked = System.nanoTime();
-        synchronized (commitLock) {
-            long start = System.nanoTime();
-            COMMIT_WAIT.record(start - asked, TimeUnit.NANOSECONDS);
-            if (store.getCurrentVersion() > version || !store.hasUnsavedChanges()) {
-                return;
-            }
-            store.commit();
-            store.sync();
-            COMMIT.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        long committing = mainCommits.awaitDurable(version, this::commitMain);
+        COMMIT_WAIT.record(System.nanoTime() - asked - committing, TimeUnit.NANOSECONDS);
+        if (committing > 0) {
+            COMMIT.record(committing, TimeUnit.NANOSECONDS);
         }
     }
 
