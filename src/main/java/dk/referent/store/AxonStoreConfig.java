@@ -45,8 +45,9 @@ import com.mongodb.client.MongoDatabase;
  * milliseconds, but a slow disk, a garbage-collection pause or a replica-set election can delay one by
  * seconds, so with a MongoDB server the window is 10 s by default (referent.tracking.look-back). The price is
  * that each tracking token remembers the ids of the events of the last window, and each poll re-reads them. The
- * embedded store holds back newer events while an older one's append is under way (TailingStorageStrategy), so
- * its window only covers the time from stamp to append: 1 s by default.
+ * embedded store holds back newer events from an older one's publication until its append is done
+ * (TailingStorageStrategy), so its window only covers the time from stamp to publication and the passes between
+ * meetings: 300 ms by default.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStoreConfig {
@@ -60,7 +61,7 @@ class AxonStoreConfig {
     TailingStorageStrategy storageStrategy(@Value("${referent.tracking.look-back:}") String lookBack,
                                            MongoConfig.StoreEndpoint endpoint, Clock clock) {
         boolean embedded = endpoint.embedded() != null;
-        Duration window = lookBack.isBlank() ? Duration.ofSeconds(embedded ? 1 : 10)
+        Duration window = lookBack.isBlank() ? embedded ? Duration.ofMillis(300) : Duration.ofSeconds(10)
                 : DurationStyle.detectAndParse(lookBack);
         // a meeting's events touch only its own views, and read besides only committee views (tested by
         // IndependentMeetingsTest): they may pass another meeting's append under way
@@ -88,13 +89,33 @@ class AxonStoreConfig {
      * falls behind the cache is still served from memory (TailingStorageStrategy).
      */
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        return EmbeddedEventStore.builder()
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
+                                  TailingStorageStrategy storageStrategy) {
+        return new PublishAwareEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(1000)
-                .build();
+                .cachedEvents(1000), storageStrategy);
+    }
+
+    /**
+     * Tells the storage strategy of events as they are published (an aggregate publishes each event as it applies
+     * it, a moment after stamping it), not only when their unit of work appends them: see
+     * {@link TailingStorageStrategy#published}. Axon's dispatch interceptors run only at the append.
+     */
+    private static final class PublishAwareEventStore extends EmbeddedEventStore {
+        private final TailingStorageStrategy storageStrategy;
+
+        PublishAwareEventStore(EmbeddedEventStore.Builder builder, TailingStorageStrategy storageStrategy) {
+            super(builder);
+            this.storageStrategy = storageStrategy;
+        }
+
+        @Override
+        public void publish(java.util.List<? extends org.axonframework.eventhandling.EventMessage<?>> events) {
+            storageStrategy.published(events);
+            super.publish(events);
+        }
     }
 
     @Bean

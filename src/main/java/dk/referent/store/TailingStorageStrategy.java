@@ -26,6 +26,8 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoTrackingToken;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -57,14 +59,18 @@ import com.mongodb.client.model.Updates;
  * up, a replay) go to the store as before. An append that fails half-way (some documents stored, then an error)
  * makes the memory unsure: it then covers only events appended afterwards.
  * <p>
- * Late commits. Knowing every append also closes the gap that the look-back only narrows: while an append is
- * under way (its insert waits for the commit and the sync of the file), the memory answers no event stamped at
- * or after the oldest event of that append. So an event whose commit is slow, for however long, cannot be
- * overtaken by a newer one that a processor handles first. The look-back then only has to cover the time from
- * an event's stamp to the start of its append, which is computing in the command's thread (no I/O), so the
- * embedded store uses 1 s instead of the 10 s needed when other instances append to a shared MongoDB. A token
+ * Late commits. Knowing every append also closes the gap that the look-back only narrows: from the moment an
+ * event is published in its unit of work (a moment after its stamp: see {@link #published}) until its append is
+ * done (its insert waits for the commit and the sync of the file), the memory answers no event stamped at or
+ * after the oldest such event. So an event whose command or commit is slow, for however long, cannot be
+ * overtaken by a newer one that a processor handles first. The look-back then only has to cover the time from an
+ * event's stamp to its publication (the aggregate applying it to itself, no I/O) and the passes below, so the
+ * embedded store uses 300 ms instead of the 10 s needed when other instances append to a shared MongoDB. A token
  * remembers the ids of the events in its look-back window and is copied for every event: at 150 events/s the
- * 10 s window made that 1,500 ids per event, about 80 KB each time the processor stored its token.
+ * 10 s window made that 1,500 ids per event, about 80 KB each time the processor stored its token; at 500
+ * events/s a 1 s window (the embedded default until the hold-back began at publication) made 500, and those
+ * copies, held by the events in Axon's event cache for about two seconds, were half of what the garbage collector
+ * moved to the old generation under that load (20 against 9 MB/s with 300 ms; docs/benchmarks.md).
  * <p>
  * Independent aggregates. Holding back every newer event behind every append under way made each event wait
  * for the slowest of the appends begun before it: with 500 commands a second about a dozen are under way at any
@@ -122,6 +128,14 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
      * passes it (the look-back after its oldest event, less the margin).
      */
     private record Append(Instant oldest, String independentAggregate, Instant passUntil) {
+
+        /** Both together: the older start, and independent only if both hold the same one aggregate. */
+        Append with(Append other) {
+            String aggregate = independentAggregate != null && independentAggregate.equals(other.independentAggregate)
+                    ? independentAggregate : null;
+            return oldest.isAfter(other.oldest) ? new Append(other.oldest, aggregate, other.passUntil)
+                    : new Append(oldest, aggregate, passUntil);
+        }
     }
 
     TailingStorageStrategy(Duration lookBack, boolean soleWriter, Clock clock) {
@@ -244,16 +258,39 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
             .description("storing a unit of work's events: insert, commit and fsync").publishPercentiles(0.5, 0.99)
             .register(Metrics.globalRegistry);
 
+    /**
+     * Told of events as they are published, a moment after they were stamped, in the unit of work that will
+     * append them: from now on they hold back newer events as an append under way does (see the class comment),
+     * until their append is done or their unit of work ends without one. So the look-back need not cover the
+     * time from stamp to append (the command's handling, its other events, the unit of work's other handlers).
+     */
+    void published(List<? extends EventMessage<?>> events) {
+        if (!tailing || events.isEmpty() || !CurrentUnitOfWork.isStarted()) {
+            return; // published outside a unit of work: appended at once, and registered by the append
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        if (appending.containsKey(unitOfWork)) {
+            appending.computeIfPresent(unitOfWork, (k, staged) -> staged.with(append(events)));
+        } else {
+            appending.put(unitOfWork, append(events));
+            unitOfWork.onCleanup(u -> appending.remove(unitOfWork));
+        }
+    }
+
+    private Append append(List<? extends EventMessage<?>> events) {
+        Instant oldest = events.stream().map(EventMessage::getTimestamp).min(Comparator.naturalOrder())
+                .orElseThrow();
+        return new Append(oldest, independentAggregate(events), oldest.plus(lookBack).minus(PASS_MARGIN));
+    }
+
     @Override
     public void appendEvents(MongoCollection<Document> eventCollection, List<? extends EventMessage<?>> events,
                              Serializer serializer) {
         List<Document> documents = createEventDocuments(events, serializer).collect(Collectors.toList());
-        Object append = new Object();
+        // the key its events were published under, if in a unit of work: done with it once they are in the tail
+        Object append = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : new Object();
         if (tailing && !events.isEmpty()) {
-            Instant oldest = events.stream().map(EventMessage::getTimestamp).min(Comparator.naturalOrder())
-                    .orElseThrow();
-            appending.put(append, new Append(oldest, independentAggregate(events),
-                    oldest.plus(lookBack).minus(PASS_MARGIN)));
+            appending.put(append, append(events));
         }
         try {
             try {

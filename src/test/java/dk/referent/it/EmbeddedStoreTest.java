@@ -33,7 +33,7 @@ class EmbeddedStoreTest extends FundFlowContract implements EmbeddedApp {
     /**
      * Tracking by timestamps skips an event that reaches the store later than the look-back window behind a newer
      * one. Here an event stamped first is appended 300 ms after a newer one has been processed: within the window
-     * (1 s with the embedded store, 10 s with MongoDB) it still reaches the read models. (A slow commit of an
+     * (300 ms with the embedded store, 10 s with MongoDB) it still reaches the read models. (A slow commit of an
      * append already under way holds newer events back on the embedded store: TailingStorageStrategyTest.)
      */
     @Test

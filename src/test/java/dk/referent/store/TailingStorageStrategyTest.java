@@ -23,6 +23,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +117,48 @@ class TailingStorageStrategyTest {
         List<? extends TrackedEventData<?>> both = tailing.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100);
         assertThat(ids(both)).containsExactly("slow", "fast");
         assertThat(tailing.findTrackedEvents(events, both.get(1).trackingToken(), 100)).isEmpty();
+    }
+
+    /**
+     * An event holds newer ones back from the moment it is published in its unit of work, before its append has
+     * begun: the look-back need not cover the command's handling between stamp and append. Without this the first
+     * query answers "newer", and "staged", 5 s older, is outside the 1 s window for ever.
+     */
+    @Test
+    void aPublishedEventHoldsBackNewerOnesUntilItsUnitOfWorkEndsWithoutAnAppend() throws Exception {
+        TailingStorageStrategy tailing = new TailingStorageStrategy(Duration.ofSeconds(1), true,
+                Clock.fixed(start, ZoneOffset.UTC));
+        Instant t = start.plusSeconds(30);
+        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+        tailing.published(List.of(event("staged", t)));
+        appendElsewhere(tailing, event("newer", t.plusSeconds(5)));
+        assertThat(tailing.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100)).isEmpty();
+
+        command.rollback(); // the command failed: nothing of it is appended
+        assertThat(ids(tailing.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100))).containsExactly("newer");
+    }
+
+    @Test
+    void aPublishedEventStopsHoldingBackOnceItsAppendIsDoneBeforeItsUnitOfWorkEnds() throws Exception {
+        TailingStorageStrategy tailing = new TailingStorageStrategy(Duration.ofSeconds(1), true,
+                Clock.fixed(start, ZoneOffset.UTC));
+        Instant t = start.plusSeconds(30);
+        UnitOfWork<?> command = DefaultUnitOfWork.startAndGet(null);
+        DomainEventMessage<?> staged = event("staged", t);
+        tailing.published(List.of(staged));
+        tailing.published(List.of(event("also staged", t.plusMillis(10))));
+        appendElsewhere(tailing, event("newer", t.plusSeconds(5)));
+        tailing.appendEvents(events, List.of(staged), serializer); // the unit of work prepares its commit
+        assertThat(ids(tailing.findTrackedEvents(events, tokenAt(t.minusSeconds(1)), 100)))
+                .containsExactly("staged", "newer");
+        command.commit();
+    }
+
+    /** Appends the event on another thread, outside the test thread's unit of work. */
+    void appendElsewhere(TailingStorageStrategy tailing, DomainEventMessage<?> event) throws InterruptedException {
+        Thread other = new Thread(() -> tailing.appendEvents(events, List.of(event), serializer));
+        other.start();
+        other.join(10_000);
     }
 
     DomainEventMessage<?> meetingEvent(String meetingId, Instant at) {
