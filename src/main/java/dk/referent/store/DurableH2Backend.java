@@ -123,9 +123,11 @@ class DurableH2Backend extends H2Backend {
     /** Commits and syncs what is unsaved in the main file; whether there was any. Call it {@link #exclusively}. */
     boolean commitMain() {
         MVStore store = getMvStore();
-        boolean committed = commitAndSync(store);
+        if (!commitAndSync(store)) {
+            return false;
+        }
         mainCommits.committedBelow(store.getCurrentVersion());
-        return committed;
+        return true;
     }
 
     /**
