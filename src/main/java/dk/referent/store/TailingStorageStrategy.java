@@ -257,6 +257,9 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
     private static final Timer APPEND = Timer.builder("referent.store.append")
             .description("storing a unit of work's events: insert, commit and fsync").publishPercentiles(0.5, 0.99)
             .register(Metrics.globalRegistry);
+    private static final Timer STAMP_TO_APPEND = Timer.builder("referent.store.append.delay")
+            .description("an append's oldest event stamped to the append begun (the command's handling and waits)")
+            .publishPercentiles(0.5, 0.99).register(Metrics.globalRegistry);
 
     /**
      * Told of events as they are published, a moment after they were stamped, in the unit of work that will
@@ -289,8 +292,12 @@ class TailingStorageStrategy extends DocumentPerEventStorageStrategy {
         List<Document> documents = createEventDocuments(events, serializer).collect(Collectors.toList());
         // the key its events were published under, if in a unit of work: done with it once they are in the tail
         Object append = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root() : new Object();
-        if (tailing && !events.isEmpty()) {
-            appending.put(append, append(events));
+        if (!events.isEmpty()) {
+            Append appended = append(events);
+            STAMP_TO_APPEND.record(Duration.between(appended.oldest(), clock.instant()));
+            if (tailing) {
+                appending.put(append, appended);
+            }
         }
         try {
             try {

@@ -66,6 +66,7 @@ class EmbeddedStoreTest extends FundFlowContract implements EmbeddedApp {
             assertThat(metrics).contains("referent_command_seconds", "command=\"StartMeeting\"",
                     "referent_projection_lag_seconds", "referent_projection_view_seconds",
                     "referent_live_push_seconds", "referent_websocket_sessions", "referent_websocket_subscriptions",
+                    "referent_store_append_delay_seconds", "referent_store_commit_wait_seconds",
                     "referent_refused_requests_total{application=\"referent\",reason=\"conflict\"}");
             assertThat(metrics).containsPattern("(?m)^referent_websocket_sessions\\{[^}]*} [1-9]");
             assertThat(metrics).contains("commandBus");
