@@ -160,6 +160,13 @@ final class Live {
                 machineAfter[1] - machineBefore[1] == 0 ? -1
                         : (double) (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]));
         Thread.sleep(3000);
+        if (Target.TRACE != null) {
+            try (java.io.PrintWriter out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(
+                    java.nio.file.Path.of(Target.TRACE)))) {
+                out.println("# wall-ms " + System.currentTimeMillis() + " nanos " + System.nanoTime());
+                targets.forEach(t -> t.writeTrace(out));
+            }
+        }
         appTimers(countsBefore, countsAfter, elapsed);
         long delivered = targets.stream().mapToLong(t -> t.delivered.get()).sum();
         Stats all = new Stats();
@@ -503,6 +510,29 @@ final class Live {
             }
         }
 
+        /**
+         * With -Dbench.live.trace=FILE: every delivery of the 2,000-session run as "meeting sent latency" (System.nanoTime
+         * in nanoseconds, which the app's GC log shows with -Xlog:gc:file=F:tn), after a line with the wall clock.
+         */
+        static final String TRACE = System.getProperty("bench.live.trace", "").isBlank() ? null
+                : System.getProperty("bench.live.trace");
+        private long[] traced = new long[0];
+        private int tracedLength;
+
+        private synchronized void trace(long sentNanos, long latencyNanos) {
+            if (tracedLength + 2 > traced.length) {
+                traced = java.util.Arrays.copyOf(traced, Math.max(1024, traced.length * 2));
+            }
+            traced[tracedLength++] = sentNanos;
+            traced[tracedLength++] = latencyNanos;
+        }
+
+        synchronized void writeTrace(java.io.PrintWriter out) {
+            for (int i = 0; i < tracedLength; i += 2) {
+                out.println(index + " " + traced[i] + " " + traced[i + 1]);
+            }
+        }
+
         void startRecording() {
             firstRecorded = nextSeq;
             recording = true;
@@ -557,6 +587,9 @@ final class Live {
                 return;
             }
             stats.add(now - t);
+            if (TRACE != null) {
+                trace(t, now - t);
+            }
             delivered.incrementAndGet();
             bytes.addAndGet(payload.length());
             messages.incrementAndGet();
