@@ -26,10 +26,18 @@ import org.springframework.security.core.Authentication;
  * Requests that bring the same pair while it is being checked wait for that check instead of running their own:
  * when the memory of a busy script's pair expires, its concurrent requests would otherwise all run bcrypt at
  * once (50 of them took seconds of CPU in the live benchmark, every two minutes).
+ * <p>
+ * A pair still in use is checked again before its memory runs out, in the background: a request in the last
+ * 30 seconds of the two minutes is answered from memory and starts that check, whose result starts a new two
+ * minutes, and whose failure (the password changed, the account is gone) forgets the pair at once. Otherwise a
+ * busy script's every request waited for bcrypt every two minutes: in the live benchmark all 50 senders' commands
+ * stood still for the one check (tens of milliseconds of CPU, more on a busy machine).
  */
 class VerifiedCredentials implements AuthenticationProvider {
 
     private static final Duration TTL = Duration.ofMinutes(2);
+    /** How long before its memory runs out a pair in use is checked again, in the background. */
+    static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
     private static final int MAX_ENTRIES = 10_000;
 
     private final DaoAuthenticationProvider delegate;
@@ -38,13 +46,24 @@ class VerifiedCredentials implements AuthenticationProvider {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     /** The checks under way, by key. */
     private final Map<String, CompletableFuture<Authentication>> checking = new ConcurrentHashMap<>();
+    /** Where the checks ahead of time run. */
+    private final java.util.concurrent.Executor background;
 
     private record Verified(Authentication authentication, Instant until) {
     }
 
     VerifiedCredentials(DaoAuthenticationProvider delegate, Clock clock) {
+        this(delegate, clock, java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "credentials-refresh");
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    VerifiedCredentials(DaoAuthenticationProvider delegate, Clock clock, java.util.concurrent.Executor background) {
         this.delegate = delegate;
         this.clock = clock;
+        this.background = background;
         new SecureRandom().nextBytes(salt);
     }
 
@@ -58,6 +77,9 @@ class VerifiedCredentials implements AuthenticationProvider {
         Instant now = clock.instant();
         Verified v = verified.get(key);
         if (v != null && v.until().isAfter(now)) {
+            if (!v.until().minus(REFRESH_AHEAD).isAfter(now)) {
+                checkAhead(key, authentication, v);
+            }
             return v.authentication();
         }
         CompletableFuture<Authentication> check = new CompletableFuture<>();
@@ -75,6 +97,39 @@ class VerifiedCredentials implements AuthenticationProvider {
             throw e;
         } finally {
             checking.remove(key, check);
+        }
+    }
+
+    /**
+     * Checks the pair again in the background unless a check of it is under way; requests meanwhile are answered
+     * from memory, or, once it has run out, wait for this check. A failure forgets the pair; an error that is not a
+     * verdict on it (the store not answering) leaves the memory to run out.
+     */
+    private void checkAhead(String key, Authentication authentication, Verified remembered) {
+        CompletableFuture<Authentication> check = new CompletableFuture<>();
+        if (checking.putIfAbsent(key, check) != null) {
+            return;
+        }
+        Runnable task = () -> {
+            Instant started = clock.instant();
+            try {
+                Authentication result = delegate.authenticate(authentication);
+                remember(key, result, started);
+                check.complete(result);
+            } catch (org.springframework.security.core.AuthenticationException e) {
+                verified.remove(key, remembered);
+                check.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                check.completeExceptionally(e);
+            } finally {
+                checking.remove(key, check);
+            }
+        };
+        try {
+            background.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            checking.remove(key, check);
+            check.cancel(false);
         }
     }
 

@@ -42,7 +42,9 @@ class VerifiedCredentialsTest {
             return now;
         }
     };
-    final VerifiedCredentials credentials = new VerifiedCredentials(bcrypt, clock);
+    /** The checks ahead of time, run when the test says. */
+    final java.util.concurrent.BlockingQueue<Runnable> background = new java.util.concurrent.LinkedBlockingQueue<>();
+    final VerifiedCredentials credentials = new VerifiedCredentials(bcrypt, clock, background::add);
 
     static Authentication login(String user, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(user, password);
@@ -54,11 +56,65 @@ class VerifiedCredentialsTest {
                 List.of(new SimpleGrantedAuthority("ROLE_USER")));
         when(bcrypt.authenticate(any())).thenReturn(ok);
         assertThat(credentials.authenticate(login("mette", "hemmelig"))).isSameAs(ok);
-        now = now.plus(Duration.ofSeconds(119));
+        now = now.plus(Duration.ofSeconds(89));
         assertThat(credentials.authenticate(login("mette", "hemmelig"))).isSameAs(ok);
         verify(bcrypt, times(1)).authenticate(any());
-        now = now.plus(Duration.ofSeconds(2));
+        assertThat(background).isEmpty();
+        now = now.plus(Duration.ofSeconds(32)); // 121 s, no request in the last 30 s: checked while it waits
         credentials.authenticate(login("mette", "hemmelig"));
+        verify(bcrypt, times(2)).authenticate(any());
+    }
+
+    /**
+     * A pair in use is checked again in its last 30 s, in the background: no request waits for bcrypt, and the
+     * check's failure forgets the pair at once.
+     */
+    @Test
+    void aPairInUseIsCheckedAgainAheadOfTimeWithoutARequestWaiting() {
+        Authentication ok = UsernamePasswordAuthenticationToken.authenticated("mette", null, List.of());
+        when(bcrypt.authenticate(any())).thenReturn(ok);
+        Instant start = now;
+        credentials.authenticate(login("mette", "hemmelig"));
+        now = start.plus(Duration.ofSeconds(91));
+        assertThat(credentials.authenticate(login("mette", "hemmelig"))).isSameAs(ok);
+        now = start.plus(Duration.ofSeconds(95));
+        assertThat(credentials.authenticate(login("mette", "hemmelig"))).isSameAs(ok);
+        verify(bcrypt, times(1)).authenticate(any());
+        assertThat(background).hasSize(1); // one check for both
+        background.poll().run();
+        verify(bcrypt, times(2)).authenticate(any());
+
+        // remembered from that check's start (91 s) for two minutes: at 205 s still, and checked ahead again
+        now = start.plus(Duration.ofSeconds(205));
+        assertThat(credentials.authenticate(login("mette", "hemmelig"))).isSameAs(ok);
+        verify(bcrypt, times(2)).authenticate(any());
+        assertThat(background).hasSize(1);
+        when(bcrypt.authenticate(any())).thenThrow(new BadCredentialsException("bad"));
+        background.poll().run();
+        verify(bcrypt, times(3)).authenticate(any());
+        // forgotten: the next request is checked itself, and refused
+        assertThatThrownBy(() -> credentials.authenticate(login("mette", "hemmelig")))
+                .isInstanceOf(BadCredentialsException.class);
+        verify(bcrypt, times(4)).authenticate(any());
+    }
+
+    /** A request after the memory ran out while a check ahead of time is under way waits for that check. */
+    @Test
+    void aRequestAfterTheMemoryRanOutSharesTheCheckUnderWay() throws Exception {
+        Authentication ok = UsernamePasswordAuthenticationToken.authenticated("mette", null, List.of());
+        when(bcrypt.authenticate(any())).thenReturn(ok);
+        Instant start = now;
+        credentials.authenticate(login("mette", "hemmelig"));
+        now = start.plus(Duration.ofSeconds(100));
+        credentials.authenticate(login("mette", "hemmelig"));
+        Runnable check = background.poll();
+        now = start.plus(Duration.ofSeconds(130));
+        java.util.concurrent.CompletableFuture<Authentication> late = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> credentials.authenticate(login("mette", "hemmelig")));
+        Thread.sleep(200);
+        assertThat(late).isNotDone(); // waiting for the check under way, not running its own
+        check.run();
+        assertThat(late.get(5, java.util.concurrent.TimeUnit.SECONDS)).isSameAs(ok);
         verify(bcrypt, times(2)).authenticate(any());
     }
 
