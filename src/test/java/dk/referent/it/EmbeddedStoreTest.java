@@ -30,6 +30,12 @@ class EmbeddedStoreTest extends FundFlowContract implements EmbeddedApp {
     @Autowired
     EventStorageEngine engine;
 
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+
+    @Autowired
+    org.axonframework.common.caching.Cache aggregates;
+
     /**
      * Tracking by timestamps skips an event that reaches the store later than the look-back window behind a newer
      * one. Here an event stamped first is appended 300 ms after a newer one has been processed: within the window
@@ -52,6 +58,41 @@ class EmbeddedStoreTest extends FundFlowContract implements EmbeddedApp {
         Thread.sleep(300); // the late append
         engine.appendEvents(slowEvent);
         awaitCommittee(slow, Duration.ofSeconds(10));
+    }
+
+    /**
+     * A meeting's snapshot (every 100 events) is taken on the snapshotter's own thread, not in the command that
+     * crossed the count; it is stored, and a load of the meeting starts from it.
+     */
+    @Test
+    void snapshotsAreTakenOnTheirOwnThreadAndLoadsStartFromThem() throws Exception {
+        Fixture f = committeeAndMeeting();
+        String decisionPath = "/api/meetings/" + f.meetingId() + "/agenda/" + f.item2() + "/decision";
+        for (int revision = 1; revision <= 105; revision++) {
+            Api.Response saved = api().put(decisionPath, Map.of("text", "Udkast " + revision, "outcome", "APPROVED",
+                    "baseRevision", revision - 1));
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        org.axonframework.eventhandling.DomainEventMessage<?> first = null;
+        while (Instant.now().isBefore(deadline)) {
+            first = eventStore.readEvents(f.meetingId()).peek();
+            if (first.getPayloadType().getName().equals("dk.referent.meeting.Meeting")) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(first.getPayloadType().getName()).as("the first message of a load: a snapshot")
+                .isEqualTo("dk.referent.meeting.Meeting");
+        assertThat(first.getSequenceNumber()).isGreaterThanOrEqualTo(99);
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).contains("snapshotter");
+        // a command on the meeting, no longer cached, loads it from the snapshot and the events after it
+        aggregates.removeAll();
+        Api.Response next = api().put(decisionPath, Map.of("text", "Udkast 105, rettet", "outcome", "APPROVED",
+                "baseRevision", 105));
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        assertThat(next.json().path("revision").asLong()).isEqualTo(106);
+        assertThat(api().get(decisionPath + "/history").json().get(104).path("text").asText()).isEqualTo("Udkast 105");
     }
 
     /** Operators read these: command latency, projection lag, live pushes, sessions, refusals, Axon's own. */
