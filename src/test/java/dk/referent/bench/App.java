@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The packaged jar as a separate process, as an operator runs it ({@code java -Xmx1g -jar target/referent.jar}).
+ * The packaged jar as a separate process, as an operator runs it ({@code java -Xmx2g -jar target/referent.jar}:
+ * a 2 GB heap, as the README sizes it for 2,000 live sessions; until 2026-12-04 1 GB).
  * Only this process is ever stopped or killed, by its own handle. Each start is timed from process start to
  * {@code /actuator/health} UP, and the embedded store's port is read from the app's log line
  * "embedded MongoDB-compatible store on /127.0.0.1:PORT", so the raw driver can reach the same store.

@@ -64,7 +64,7 @@ public final class Bench {
     private Bench(Path work, String jar) {
         this.work = work;
         this.app = new App(work.resolve("data"), "bench-" + Long.toHexString(System.nanoTime()), jar,
-                System.getProperty("bench.xmx", "1g"));
+                System.getProperty("bench.xmx", "2g"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -539,7 +539,7 @@ public final class Bench {
         }
         b.append("java: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append('\n');
-        b.append("app: java -Xmx").append(System.getProperty("bench.xmx", "1g"))
+        b.append("app: java -Xmx").append(System.getProperty("bench.xmx", "2g"))
                 .append(" -jar target/referent.jar, embedded store; bench client: a separate JVM on the same machine")
                 .append('\n');
         b.append("mode: ").append(QUICK ? "quick (-Dbench.quick)" : "full").append('\n');

@@ -27,7 +27,7 @@ import jakarta.websocket.server.ServerEndpointConfig;
  * The baseline of the live benchmark: the same embedded Tomcat and its plain WebSocket (JSR 356), no STOMP, no
  * Spring messaging, no Axon, no store. Clients connect to {@code /raw/{topic}}; {@code POST /publish/{topic}}
  * sends the request body as one text message to every session of that topic (in the request thread, then
- * answers 204). Run in its own JVM like the app: {@code java -Xmx1g -cp <test classpath>
+ * answers 204). Run in its own JVM like the app: {@code java -Xmx2g -cp <test classpath>
  * dk.referent.bench.RawWsServer PORT}; prints "READY" when it listens.
  */
 public final class RawWsServer {
