@@ -2,14 +2,21 @@ package dk.referent.store;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,20 +24,31 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
@@ -186,14 +204,14 @@ class AxonStoreConfig {
      * is taken at the next count, and Axon takes at most one per aggregate at a time.
      */
     @Bean
-    org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter aggregateSnapshotter(
+    SpringAggregateSnapshotter aggregateSnapshotter(
             org.axonframework.config.Configuration configuration,
-            org.axonframework.messaging.annotation.HandlerDefinition handlerDefinition,
-            org.axonframework.messaging.annotation.ParameterResolverFactory parameterResolverFactory,
-            EventStore eventStore, org.axonframework.common.transaction.TransactionManager transactionManager,
-            org.axonframework.eventsourcing.SnapshotterSpanFactory spanFactory,
-            @Qualifier("snapshotThread") java.util.concurrent.Executor snapshotThread) {
-        return org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter.builder()
+            HandlerDefinition handlerDefinition,
+            ParameterResolverFactory parameterResolverFactory,
+            EventStore eventStore, TransactionManager transactionManager,
+            SnapshotterSpanFactory spanFactory,
+            @Qualifier("snapshotThread") Executor snapshotThread) {
+        return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
                 .eventStore(eventStore)
@@ -210,7 +228,7 @@ class AxonStoreConfig {
      * it), finishing the snapshot it is taking and leaving the queued ones.
      */
     @Bean(destroyMethod = "")
-    @org.springframework.context.annotation.DependsOn("eventStore")
+    @DependsOn("eventStore")
     SnapshotThread snapshotThread() {
         return new SnapshotThread();
     }
@@ -222,16 +240,16 @@ class AxonStoreConfig {
      * for more than half a second. Snapshots come at one per 100 events of an aggregate, each a few milliseconds,
      * so the queue drains well within that share.
      */
-    static final class SnapshotThread implements java.util.concurrent.Executor,
-            org.springframework.beans.factory.DisposableBean {
+    static final class SnapshotThread implements Executor,
+            DisposableBean {
         static final int REST_PER_WORK = 2;
-        private static final io.micrometer.core.instrument.Timer TAKEN = io.micrometer.core.instrument.Timer
+        private static final Timer TAKEN = Timer
                 .builder("referent.store.snapshot")
                 .description("taking one aggregate snapshot on the snapshotter's thread: reading, replaying, storing")
-                .publishPercentiles(0.5, 0.99).register(io.micrometer.core.instrument.Metrics.globalRegistry);
+                .publishPercentiles(0.5, 0.99).register(Metrics.globalRegistry);
 
-        private final java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(1, 1,
-                0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+        private final ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1,
+                0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "snapshotter");
                     t.setDaemon(true);
                     return t;
@@ -249,20 +267,20 @@ class AxonStoreConfig {
                         task.run();
                     } finally {
                         long took = System.nanoTime() - start;
-                        TAKEN.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+                        TAKEN.record(took, TimeUnit.NANOSECONDS);
                         if (!stopping) {
                             rest(took * REST_PER_WORK);
                         }
                     }
                 });
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                org.slf4j.LoggerFactory.getLogger(SnapshotThread.class).debug("stopping: snapshot not taken");
+            } catch (RejectedExecutionException stopping) {
+                LoggerFactory.getLogger(SnapshotThread.class).debug("stopping: snapshot not taken");
             }
         }
 
         private static void rest(long nanos) {
             try {
-                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(nanos);
+                TimeUnit.NANOSECONDS.sleep(nanos);
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
             }
@@ -273,7 +291,7 @@ class AxonStoreConfig {
             stopping = true;
             pool.getQueue().clear();
             pool.shutdown();
-            pool.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            pool.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 }
